@@ -1,0 +1,44 @@
+// Command flexrun runs Twilio Flex UI plugin code outside the browser.
+//
+//	flexrun run SCRIPT     run a JS/TS script against flex.Actions, exit like node
+//
+// Exit status: 0 on success, 1 on an uncaught error or unhandled rejection,
+// 2 on bad usage, a missing file or a compile error.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage:
+  flexrun run SCRIPT    run a JS/TS script (ES module, top-level await) against flex.Actions
+`
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "run":
+		return runCmd(args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "flexrun: unknown command %q\n%s", args[0], usage)
+	return exitUsage
+}

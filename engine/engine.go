@@ -1,0 +1,222 @@
+package engine
+
+import (
+	"context"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// Options configure an Engine. The zero value works.
+type Options struct {
+	// Setup runs on the loop before New returns, to install the JavaScript
+	// surface (package jsapi does this). An error fails New.
+	Setup func(*VM) error
+	// Log receives the engine's own reports: errors of listeners (logged and
+	// otherwise ignored, as Flex does) and uncaught errors when OnUncaught is
+	// nil. Default: io.Discard.
+	Log io.Writer
+	// OnUncaught is told, on the loop, of every uncaught error and unhandled
+	// rejection. It must not block. Default: print to Log.
+	OnUncaught func(*UncaughtError)
+	// JobBudget bounds how long one loop job (a script's top level, a timer
+	// callback, the continuation of a settled promise) may run before it is
+	// interrupted. Default 10s; negative disables the budget.
+	JobBudget time.Duration
+	// MaxCallStackSize bounds JavaScript call depth; deeper recursion fails
+	// with "RangeError: Maximum call stack size exceeded". Default 10000.
+	MaxCallStackSize int
+}
+
+func (o *Options) fillDefaults() {
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if o.JobBudget == 0 {
+		o.JobBudget = 10 * time.Second
+	}
+	if o.MaxCallStackSize == 0 {
+		o.MaxCallStackSize = 10000
+	}
+}
+
+// Engine is one JavaScript world with its Flex Actions registry and its loop.
+// Its methods are safe from any goroutine.
+type Engine struct {
+	opts Options
+	rt   *goja.Runtime
+	vm   *VM
+
+	mu     sync.Mutex
+	queue  []func()
+	spare  []func()
+	closed bool
+	wake   chan struct{}
+	stop   chan struct{}
+	done   chan struct{}
+
+	ctx      context.Context // cancelled by Close; parent of Go handlers' contexts
+	cancel   context.CancelFunc
+	handlers sync.WaitGroup // Go action handlers and listeners still running
+
+	budgetMu  sync.Mutex
+	budgetJob uint64
+
+	// Loop only.
+	jobCall         goja.Callable // runs current inside a JavaScript call
+	current         func()
+	jobSeq          uint64
+	jobOwner        Owner
+	timers          timerHeap
+	timerByID       map[int]*timer
+	timerSeq        uint64
+	reserved        int
+	waiters         []chan error
+	uncaughtBacklog []*UncaughtError
+}
+
+// New starts an engine: its runtime, its loop goroutine and the Setup hook.
+func New(opts Options) (*Engine, error) {
+	opts.fillDefaults()
+	e := &Engine{
+		opts:      opts,
+		rt:        goja.New(),
+		wake:      make(chan struct{}, 1),
+		stop:      make(chan struct{}),
+		done:      make(chan struct{}),
+		timerByID: map[int]*timer{},
+	}
+	e.ctx, e.cancel = context.WithCancel(context.Background())
+	e.vm = newVM(e)
+	runCurrent := e.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		e.current()
+		return goja.Undefined()
+	})
+	e.jobCall = func(goja.Value, ...goja.Value) (goja.Value, error) {
+		return e.vm.viaJS(goja.Undefined(), runCurrent)
+	}
+	go e.loop()
+	if opts.Setup != nil {
+		err := e.Do(context.Background(), func(v *VM) error { return opts.Setup(v) })
+		if err != nil {
+			e.Close()
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+// Close stops the loop, cancels the contexts of running Go handlers and
+// waits for them. Timers and pending work are dropped. Close is idempotent;
+// afterwards every method returns ErrClosed.
+func (e *Engine) Close() error {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		<-e.done
+		return nil
+	}
+	e.closed = true
+	e.mu.Unlock()
+	e.cancel()
+	close(e.stop)
+	<-e.done
+	e.handlers.Wait()
+	return nil
+}
+
+// Do runs fn on the loop and waits for it. fn may use the *VM (and through
+// it the goja runtime) until it returns. A JavaScript exception that fn
+// returns comes back as *JSError. Safe from any goroutine except the loop.
+func (e *Engine) Do(ctx context.Context, fn func(*VM) error) error {
+	res := make(chan error, 1)
+	if !e.post(func() { res <- e.vm.errorFromException(fn(e.vm)) }) {
+		return ErrClosed
+	}
+	select {
+	case err := <-res:
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-e.done:
+		select {
+		case err := <-res:
+			return err
+		default:
+			return ErrClosed
+		}
+	}
+}
+
+// Post queues fn to run on the loop and returns at once; false once closed.
+// Safe from any goroutine.
+func (e *Engine) Post(fn func(*VM)) bool {
+	return e.post(func() { fn(e.vm) })
+}
+
+// Wait blocks until the engine is idle — no queued job, no timer, no Go
+// action or fetch in flight — and returns nil, or returns the first uncaught
+// error or unhandled rejection not yet returned. Safe from any goroutine
+// except the loop.
+func (e *Engine) Wait(ctx context.Context) error {
+	ch := make(chan error, 1)
+	if !e.post(func() {
+		if len(e.uncaughtBacklog) > 0 {
+			u := e.uncaughtBacklog[0]
+			e.uncaughtBacklog = e.uncaughtBacklog[1:]
+			ch <- u
+			return
+		}
+		e.waiters = append(e.waiters, ch)
+	}) {
+		return ErrClosed
+	}
+	select {
+	case err := <-ch:
+		if err == nil {
+			return nil
+		}
+		return err
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-e.done:
+		return ErrClosed
+	}
+}
+
+// Unload removes everything owner registered: action bodies (unless a newer
+// registration replaced them), replacement layers, listeners and timers.
+// It returns how many registrations were removed. Safe from any goroutine.
+func (e *Engine) Unload(ctx context.Context, owner Owner) (int, error) {
+	var n int
+	err := e.Do(ctx, func(v *VM) error {
+		n = v.Unload(owner)
+		return nil
+	})
+	return n, err
+}
+
+// reserve marks work in flight off the loop (a Go action, a fetch) so the
+// loop does not count as idle; the returned function settles it exactly once
+// by posting fn to the loop. Loop only.
+func (e *Engine) reserve() func(fn func()) {
+	e.reserved++
+	var once sync.Once
+	return func(fn func()) {
+		settled := false
+		once.Do(func() {
+			settled = true
+			if !e.post(func() {
+				e.reserved--
+				fn()
+			}) {
+				return
+			}
+		})
+		if !settled {
+			panic("engine: reservation settled twice")
+		}
+	}
+}

@@ -1,0 +1,168 @@
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// ErrClosed is returned by every method of an Engine after Close.
+var ErrClosed = errors.New("engine closed")
+
+// ErrUnknownAction is matched (errors.Is) by the error of invoking a name
+// with no registered body.
+var ErrUnknownAction = errors.New("action does not exist")
+
+// Phase names the step of an invocation an error came from.
+type Phase string
+
+// Phases of an invocation, as Flex names them.
+const (
+	PhaseBegin  Phase = "invocationBegin"
+	PhaseBefore Phase = "before"
+	PhaseBody   Phase = "implementation"
+	PhaseAfter  Phase = "after"
+	PhaseEnd    Phase = "invocationEnd"
+)
+
+// ActionError is a failure tied to an action: the invocation rejected, a
+// listener threw, or a job was interrupted while running it.
+type ActionError struct {
+	Action string
+	Phase  Phase
+	Owner  Owner // owner of the listener or layer that failed, when known
+	Err    error
+}
+
+func (e *ActionError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "action %s", e.Action)
+	if e.Phase != "" {
+		fmt.Fprintf(&b, " (%s", e.Phase)
+		if e.Owner.Name != "" {
+			fmt.Fprintf(&b, ", owner %s", e.Owner)
+		}
+		b.WriteString(")")
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *ActionError) Unwrap() error { return e.Err }
+
+// JSError is a JavaScript value that was thrown or rejected, exported for Go.
+type JSError struct {
+	Name    string // constructor name: "Error", "TypeError", ... ("" for non-errors)
+	Message string // the error's message, or the value's string form
+	Stack   string // Node-style stack ("" when the value has none)
+	// Description and Context are set for Flex core errors (errors with a content).
+	Description string
+	Context     string
+	// Value is the thrown value exported to Go data.
+	Value any
+}
+
+func (e *JSError) Error() string {
+	if e.Name != "" {
+		return e.Name + ": " + e.Message
+	}
+	return e.Message
+}
+
+// Is lets errors.Is(err, ErrUnknownAction) recognise Flex's "Action does not exist".
+func (e *JSError) Is(target error) bool {
+	return target == ErrUnknownAction && e.Message == "Action does not exist" && e.Context == "Actions"
+}
+
+// UncaughtError is an error no JavaScript code handled: a throw at the top of
+// a job (script, timer callback) or an unhandled promise rejection.
+type UncaughtError struct {
+	Kind  string // "error", "unhandled rejection", "interrupted", "stack overflow"
+	Owner Owner  // owner of the code that failed, when known
+	Err   error  // *JSError, *ActionError or a Go error
+}
+
+func (e *UncaughtError) Error() string {
+	return fmt.Sprintf("uncaught %s: %v", e.Kind, e.Err)
+}
+
+func (e *UncaughtError) Unwrap() error { return e.Err }
+
+// exportError turns a thrown JavaScript value into a *JSError. Loop only.
+func (v *VM) exportError(val goja.Value) *JSError {
+	je := &JSError{}
+	if val == nil || goja.IsUndefined(val) || goja.IsNull(val) {
+		je.Message = fmt.Sprint(val)
+		if val == nil {
+			je.Message = "undefined"
+		}
+		return je
+	}
+	obj, ok := val.(*goja.Object)
+	if !ok {
+		je.Message = val.String()
+		je.Value = val.Export()
+		return je
+	}
+	if isError(v.rt, obj) {
+		je.Name = stringProp(obj, "name")
+		je.Message = stringProp(obj, "message")
+		if s := stringProp(obj, "stack"); s != "" {
+			je.Stack = NodeStack(s)
+		}
+		if c, ok := obj.Get("content").(*goja.Object); ok {
+			je.Description = stringProp(c, "description")
+			je.Context = stringProp(c, "context")
+		}
+	} else {
+		je.Message = safeString(val)
+	}
+	je.Value = exportValue(val, 0)
+	return je
+}
+
+// errorFromException converts what a goja call returned into a Go error.
+func (v *VM) errorFromException(err error) error {
+	var ex *goja.Exception
+	var t *thrown
+	switch {
+	case errors.As(err, &ex):
+		return v.exportError(ex.Value())
+	case errors.As(err, &t):
+		return v.exportError(t.val)
+	}
+	return err
+}
+
+func isError(rt *goja.Runtime, obj *goja.Object) bool {
+	return obj.ClassName() == "Error"
+}
+
+func stringProp(obj *goja.Object, name string) string {
+	p := obj.Get(name)
+	if p == nil || goja.IsUndefined(p) || goja.IsNull(p) {
+		return ""
+	}
+	return safeString(p)
+}
+
+// safeString is String() that survives objects whose toString throws.
+func safeString(val goja.Value) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "[object]"
+		}
+	}()
+	return val.String()
+}
+
+// isUncatchable reports errors goja does not let JavaScript catch: an
+// interrupt (time budget) or a stack overflow. They unwind the whole job.
+func isUncatchable(err error) bool {
+	var ie *goja.InterruptedError
+	var so *goja.StackOverflowError
+	return errors.As(err, &ie) || errors.As(err, &so)
+}

@@ -1,0 +1,160 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+)
+
+// Handler implements an action in Go. It runs on its own goroutine, off the
+// loop, with a context cancelled by Close. Its result (JSON-like data)
+// fulfils the invocation's body promise; an error or a panic rejects it.
+type Handler func(ctx context.Context, p Payload) (any, error)
+
+// ListenerFunc is a Go before/after listener. It runs off the loop like a
+// Handler; the invocation waits for it. A before listener may call ev.Abort.
+// A returned error is logged and otherwise ignored, as Flex does.
+type ListenerFunc func(ctx context.Context, ev ListenerEvent) error
+
+// ListenerEvent is what a Go listener receives.
+type ListenerEvent struct {
+	Event   string  // e.g. "beforeAcceptTask"
+	Payload Payload // a copy: changes do not reach JavaScript
+	// Abort cancels the invocation (before listeners only; nil otherwise).
+	Abort func()
+}
+
+// RegisterAction registers a Go-implemented action owned by the Go host.
+// Safe from any goroutine.
+func (e *Engine) RegisterAction(name string, h Handler) error {
+	return e.Do(context.Background(), func(v *VM) error {
+		return v.RegisterGoAction(HostOwner, name, h)
+	})
+}
+
+// AddListener adds a Go listener for event ("beforeX", "afterX", ...), owned
+// by the Go host. The returned function removes it. Safe from any goroutine.
+func (e *Engine) AddListener(event string, fn ListenerFunc) (remove func() error, err error) {
+	var jsFn goja.Value
+	err = e.Do(context.Background(), func(v *VM) error {
+		jsFn = v.goListener(event, fn)
+		return v.AddListener(HostOwner, event, jsFn)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return func() error {
+		return e.Do(context.Background(), func(v *VM) error { return v.RemoveListener(event, jsFn) })
+	}, nil
+}
+
+// Invoke invokes an action like flex.Actions.invokeAction and waits for the
+// result, exported to Go data. A rejection comes back as *ActionError
+// wrapping *JSError. ctx bounds the wait only: the invocation itself goes on.
+// Safe from any goroutine except the loop.
+func (e *Engine) Invoke(ctx context.Context, name string, payload any) (any, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	type result struct {
+		val any
+		err error
+	}
+	ch := make(chan result, 1)
+	ok := e.post(func() {
+		v := e.vm
+		p := v.InvokeAction(name, v.importValue(payload))
+		v.then(v.rt.ToValue(p), func(val goja.Value) {
+			ch <- result{val: exportValue(val, 0)}
+		}, func(reason goja.Value) {
+			ch <- result{err: &ActionError{Action: name, Err: v.exportError(reason)}}
+		})
+	})
+	if !ok {
+		return nil, ErrClosed
+	}
+	select {
+	case r := <-ch:
+		return r.val, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-e.done:
+		return nil, ErrClosed
+	}
+}
+
+// RegisterGoAction registers a Go handler as the body of name. The body is a
+// JavaScript function returning a promise, so replacements receive it as
+// original like any other body. Loop only.
+func (v *VM) RegisterGoAction(owner Owner, name string, h Handler) error {
+	body := v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		return v.goAsync(name, c.Argument(0), func(ctx context.Context, p Payload) (any, error) {
+			return h(ctx, p)
+		})
+	})
+	return v.RegisterAction(owner, name, body, nil)
+}
+
+func (v *VM) goListener(event string, fn ListenerFunc) goja.Value {
+	return v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		var aborted atomic.Bool
+		ev := ListenerEvent{Event: event}
+		abort, canAbort := goja.AssertFunction(c.Argument(1))
+		if canAbort {
+			ev.Abort = func() { aborted.Store(true) }
+		}
+		promise := v.goAsync(event, c.Argument(0), func(ctx context.Context, p Payload) (any, error) {
+			ev.Payload = p
+			return nil, fn(ctx, ev)
+		})
+		if canAbort {
+			// The abort must land before the listener's promise settles;
+			// settle callbacks run in order on the loop, so chain it first.
+			v.then(promise, func(goja.Value) {
+				if aborted.Load() {
+					abort(goja.Undefined())
+				}
+			}, func(goja.Value) {
+				if aborted.Load() {
+					abort(goja.Undefined())
+				}
+			})
+		}
+		return promise
+	})
+}
+
+// goAsync runs work off the loop and returns a promise it settles exactly once.
+func (v *VM) goAsync(what string, payload goja.Value, work Handler) goja.Value {
+	p, resolve, reject := v.rt.NewPromise()
+	var data Payload
+	if m, ok := exportValue(payload, 0).(map[string]any); ok {
+		data = m
+	}
+	settle := v.e.reserve()
+	ctx := v.e.ctx
+	v.e.handlers.Add(1)
+	go func() {
+		defer v.e.handlers.Done()
+		res, err := runHandler(ctx, work, data)
+		settle(func() {
+			if err != nil {
+				reject(v.newError(v.errorCtor, err.Error()))
+				return
+			}
+			resolve(v.importValue(res))
+		})
+	}()
+	return v.rt.ToValue(p)
+}
+
+func runHandler(ctx context.Context, h Handler, p Payload) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("go handler panicked: %v", r)
+		}
+	}()
+	return h(ctx, p)
+}

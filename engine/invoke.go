@@ -1,0 +1,305 @@
+package engine
+
+// The invocation pipeline of Flex UI 1.x (spec §2). It is written as Go
+// continuations rather than a JavaScript async function, but suspends at
+// exactly the three points the real code does (§9 rule 42) and awaits with
+// the intrinsic Promise.all / then, so every phase runs on the same
+// microtask tick as in Flex: steps a–g run inside the invokeAction() call,
+// step 6 awaits the before listeners (only if there are any), step 8 awaits
+// the body, step 10 awaits the after listeners (always).
+
+import (
+	"github.com/dop251/goja"
+)
+
+type invocation struct {
+	v       *VM
+	name    string
+	body    *fnRef
+	payload goja.Value
+	aborted bool
+	entry   *pendingEntry
+	resolve func(any) error
+	reject_ func(any) error
+	result  goja.Value
+	done    bool
+}
+
+// InvokeAction runs the pipeline for name and returns its promise; it never
+// throws (rule 3). Loop only.
+func (v *VM) InvokeAction(name string, payload goja.Value) *goja.Promise {
+	p, resolve, reject := v.rt.NewPromise()
+	if payload == nil {
+		payload = goja.Undefined()
+	}
+	inv := &invocation{v: v, name: name, payload: payload, resolve: resolve, reject_: reject}
+	inv.start()
+	return p
+}
+
+func (inv *invocation) reject(val goja.Value) {
+	if inv.done {
+		return
+	}
+	inv.done = true
+	if err := inv.reject_(val); err != nil {
+		panic(err)
+	}
+}
+
+func (inv *invocation) fulfill(val goja.Value) {
+	if inv.done {
+		return
+	}
+	inv.done = true
+	if err := inv.resolve(val); err != nil {
+		panic(err)
+	}
+}
+
+// start runs steps a–g synchronously.
+func (inv *invocation) start() {
+	v, name := inv.v, inv.name
+	a := v.reg.actions[name]
+	if a == nil || a.body == nil { // 5a
+		inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
+		return
+	}
+	inv.body = a.body
+	for _, check := range []struct {
+		list        []*pendingEntry
+		message, is string
+	}{
+		{v.reg.pending, "Action is pending", " is pending"},       // 5b
+		{v.reg.blocked, "Action is blocked", " has been blocked"}, // 5c
+	} {
+		for _, e := range check.list {
+			if e.action != name {
+				continue
+			}
+			hit, err := v.matches(inv.payload, e.payload, name)
+			if err != nil {
+				v.rethrowUncatchable(err)
+				inv.reject(exceptionValue(err))
+				return
+			}
+			if hit {
+				inv.reject(v.coreError(check.message, "Action "+name+check.is, nil))
+				return
+			}
+		}
+	}
+	if a.update != nil { // 5d
+		p, err := a.update.call(goja.Undefined(), inv.payload)
+		if err != nil {
+			inv.die(err, PhaseBody, a.update.owner)
+			inv.reject(exceptionValue(err))
+			return
+		}
+		inv.payload = p
+	}
+	inv.entry = &pendingEntry{action: name, payload: inv.payload} // 5f
+	v.reg.pending = append(v.reg.pending, inv.entry)
+	for _, l := range v.listeners(eventInvocationBegin) {
+		ret, err := l.call(goja.Undefined())
+		if err != nil { // rule 19: escapes, the pending entry stays
+			inv.die(err, PhaseBegin, l.owner)
+			inv.reject(exceptionValue(err))
+			return
+		}
+		v.catchLogged(ret, name, PhaseBegin, l.owner)
+	}
+	befores := v.listeners("before" + name) // 5g
+	if len(befores) == 0 {
+		inv.runBody()
+		return
+	}
+	abort := v.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		inv.aborted = true
+		return goja.Undefined()
+	})
+	values, ok := inv.callListeners(befores, PhaseBefore, inv.payload, abort)
+	if !ok {
+		inv.afterBefore()
+		return
+	}
+	v.awaitAll(values, func(goja.Value) { inv.afterBefore() }, inv.rejectUnexpected)
+}
+
+const (
+	eventInvocationBegin = "invocationBegin"
+	eventInvocationEnd   = "invocationEnd"
+)
+
+// callListeners calls a phase's listeners in order. A synchronous throw is
+// logged and ends the phase without waiting for anything (rule 17).
+func (inv *invocation) callListeners(list []*fnRef, phase Phase, args ...goja.Value) ([]goja.Value, bool) {
+	v := inv.v
+	values := make([]goja.Value, len(list))
+	for i, l := range list {
+		ret, err := l.call(goja.Undefined(), args...)
+		if err != nil {
+			inv.die(err, phase, l.owner)
+			v.logListenerError(inv.name, phase, l.owner, exceptionValue(err))
+			return nil, false
+		}
+		values[i] = v.catchLogged(ret, inv.name, phase, l.owner)
+	}
+	return values, true
+}
+
+// afterBefore is step 7: the abort flag is read once, here.
+func (inv *invocation) afterBefore() {
+	if inv.aborted {
+		if thrown := inv.removePending(); thrown != nil {
+			inv.reject(thrown)
+			return
+		}
+		inv.reject(inv.v.newError(inv.v.errorCtor, "Action "+inv.name+" cancelled by before event"))
+		return
+	}
+	inv.runBody()
+}
+
+// runBody is step 8: the replacement current now, else the body of step a.
+func (inv *invocation) runBody() {
+	v := inv.v
+	var ret goja.Value
+	var err error
+	layer := inv.body
+	if r := v.reg.actions[inv.name].activeReplacement(); r != nil {
+		layer = r
+		ret, err = r.call(goja.Undefined(), inv.payload, inv.body.fn)
+	} else {
+		ret, err = inv.body.call(goja.Undefined(), inv.payload)
+	}
+	if err != nil {
+		inv.die(err, PhaseBody, layer.owner)
+		inv.fail(exceptionValue(err))
+		return
+	}
+	v.await(ret, inv.runAfter, inv.fail)
+}
+
+// fail is step 9.
+func (inv *invocation) fail(e goja.Value) {
+	if thrown := inv.removePending(); thrown != nil {
+		inv.reject(thrown)
+		return
+	}
+	inv.reject(inv.v.convertBodyError(inv.name, e))
+}
+
+// runAfter is step 10: the after listeners current now, always awaited.
+func (inv *invocation) runAfter(result goja.Value) {
+	inv.result = result
+	values, ok := inv.callListeners(inv.v.listeners("after"+inv.name), PhaseAfter, inv.payload)
+	if !ok {
+		inv.finish(goja.Undefined())
+		return
+	}
+	inv.v.awaitAll(values, inv.finish, inv.rejectUnexpected)
+}
+
+// finish is step 11.
+func (inv *invocation) finish(goja.Value) {
+	if thrown := inv.removePending(); thrown != nil {
+		inv.reject(thrown)
+		return
+	}
+	inv.fulfill(inv.result)
+}
+
+// rejectUnexpected handles a listener value that rejected without having a
+// catch method to log it (a bare thenable): the await throws, as in Flex.
+func (inv *invocation) rejectUnexpected(reason goja.Value) {
+	if thrown := inv.removePending(); thrown != nil {
+		inv.reject(thrown)
+		return
+	}
+	inv.reject(reason)
+}
+
+// removePending drops the invocation's pending entry and emits
+// invocationEnd; a synchronous throw there is returned (rule 19).
+func (inv *invocation) removePending() goja.Value {
+	v := inv.v
+	inv.dropEntry()
+	for _, l := range v.listeners(eventInvocationEnd) {
+		ret, err := l.call(goja.Undefined())
+		if err != nil {
+			inv.die(err, PhaseEnd, l.owner)
+			return exceptionValue(err)
+		}
+		v.catchLogged(ret, inv.name, PhaseEnd, l.owner)
+	}
+	return nil
+}
+
+func (inv *invocation) dropEntry() {
+	p := inv.v.reg.pending
+	for i, e := range p {
+		if e == inv.entry {
+			inv.v.reg.pending = append(p[:i:i], p[i+1:]...)
+			break
+		}
+	}
+	inv.entry = nil
+}
+
+// die keeps unwinding a job hit by an uncatchable error (time budget, stack
+// overflow), remembering where it hit; the invocation is rejected once the
+// job has unwound. It returns normally for ordinary exceptions.
+func (inv *invocation) die(err error, phase Phase, owner Owner) {
+	if !isUncatchable(err) {
+		return
+	}
+	v := inv.v
+	if v.dying == nil {
+		v.dying = &ActionError{Action: inv.name, Phase: phase, Owner: owner}
+	}
+	if !inv.done {
+		inv.dropEntry()
+		v.dead = append(v.dead, inv)
+	}
+	panic(err)
+}
+
+// catchLogged replaces a listener's value that has a catch method with
+// value.catch(log), so a rejection is logged and waited for (rules 16, 42).
+func (v *VM) catchLogged(ret goja.Value, action string, phase Phase, owner Owner) goja.Value {
+	obj, ok := ret.(*goja.Object)
+	if !ok {
+		return ret
+	}
+	var catchProp goja.Value
+	if ex := v.rt.Try(func() { catchProp = obj.Get("catch") }); ex != nil {
+		v.logListenerError(action, phase, owner, ex.Value())
+		return ret
+	}
+	catch, ok := goja.AssertFunction(catchProp)
+	if !ok {
+		return ret
+	}
+	log := v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		v.logListenerError(action, phase, owner, c.Argument(0))
+		return goja.Undefined()
+	})
+	caught, err := catch(obj, log)
+	if err != nil {
+		v.rethrowUncatchable(err)
+		return ret
+	}
+	return caught
+}
+
+// logListenerError reports a listener failure: logged, never fatal (rule 30).
+func (v *VM) logListenerError(action string, phase Phase, owner Owner, val goja.Value) {
+	err := &ActionError{Action: action, Phase: phase, Owner: owner, Err: v.exportError(val)}
+	je := err.Err.(*JSError)
+	if je.Stack != "" {
+		v.Logf("flexrun: listener failed: %v\n%s", err, je.Stack)
+		return
+	}
+	v.Logf("flexrun: listener failed: %v", err)
+}

@@ -1,0 +1,232 @@
+package engine
+
+// The loop is the only goroutine that touches the goja runtime. Other
+// goroutines post closures to an unbounded queue. The loop is idle when the
+// queue is empty, no timer is set and nothing is reserved (a Go action or a
+// fetch in flight): that is when Wait returns, like node exiting.
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+// post queues fn to run on the loop. It returns false once the engine is closed.
+func (e *Engine) post(fn func()) bool {
+	e.mu.Lock()
+	if e.closed {
+		e.mu.Unlock()
+		return false
+	}
+	e.queue = append(e.queue, fn)
+	e.mu.Unlock()
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+	return true
+}
+
+func (e *Engine) take() []func() {
+	e.mu.Lock()
+	q := e.queue
+	e.queue = e.spare[:0]
+	e.spare = q
+	e.mu.Unlock()
+	return q
+}
+
+func (e *Engine) loop() {
+	defer close(e.done)
+	wait := time.NewTimer(time.Hour)
+	wait.Stop()
+	for {
+		jobs := e.take()
+		for i, job := range jobs {
+			jobs[i] = nil
+			e.runJob(Owner{}, job)
+		}
+		if len(jobs) > 0 {
+			continue
+		}
+		if t, due := e.nextTimer(time.Now()); due {
+			e.fireTimer(t)
+			continue
+		} else if t != nil {
+			wait.Reset(time.Until(t.deadline))
+		}
+		e.notifyIdle()
+		select {
+		case <-e.wake:
+		case <-wait.C:
+		case <-e.stop:
+			wait.Stop()
+			e.failWaiters(ErrClosed)
+			return
+		}
+		wait.Stop()
+	}
+}
+
+// jobBudget is what the loop interrupts a job with once its time is up.
+type jobBudget struct{ d time.Duration }
+
+func (b jobBudget) Error() string {
+	return fmt.Sprintf("script ran longer than the job time budget (%s) and was interrupted", b.d)
+}
+
+// runJob runs one unit of work under recover and the time budget, then
+// reports unhandled rejections, as Node does after draining microtasks.
+func (e *Engine) runJob(owner Owner, job func()) {
+	e.jobSeq++
+	e.jobOwner = owner
+	var watchdog *time.Timer
+	if e.opts.JobBudget > 0 {
+		seq := e.jobSeq
+		e.budgetMu.Lock()
+		e.budgetJob = seq
+		e.budgetMu.Unlock()
+		watchdog = time.AfterFunc(e.opts.JobBudget, func() {
+			e.budgetMu.Lock()
+			if e.budgetJob == seq {
+				e.rt.Interrupt(jobBudget{e.opts.JobBudget})
+			}
+			e.budgetMu.Unlock()
+		})
+	}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				e.vm.uncaught(owner, fmt.Errorf("panic in loop job: %v", r))
+			}
+		}()
+		// The job runs inside one outermost JavaScript call, so that the
+		// microtasks it queues run when it ends, as after a macrotask in
+		// Node, and not after each call Go makes into JavaScript.
+		e.current = job
+		_, err := e.jobCall(goja.Undefined())
+		e.current = nil
+		if err != nil {
+			e.vm.uncaught(owner, err)
+		}
+	}()
+	if watchdog != nil {
+		watchdog.Stop()
+		e.budgetMu.Lock()
+		e.budgetJob = 0
+		e.rt.ClearInterrupt() // an interrupt that arrived after the JS returned must not hit the next job
+		e.budgetMu.Unlock()
+	}
+	e.vm.afterJob()
+	e.jobOwner = Owner{}
+}
+
+// notifyIdle releases Wait callers when nothing is left to do.
+func (e *Engine) notifyIdle() {
+	if len(e.waiters) == 0 || len(e.timers) > 0 || e.reserved > 0 {
+		return
+	}
+	e.mu.Lock()
+	busy := len(e.queue) > 0
+	e.mu.Unlock()
+	if busy {
+		return
+	}
+	for _, w := range e.waiters {
+		w <- nil
+	}
+	e.waiters = e.waiters[:0]
+}
+
+func (e *Engine) failWaiters(err error) {
+	for _, w := range e.waiters {
+		w <- err
+	}
+	e.waiters = nil
+}
+
+// reportUncaught records an uncaught error, tells OnUncaught and wakes a Wait.
+func (e *Engine) reportUncaught(u *UncaughtError) {
+	if e.opts.OnUncaught != nil {
+		e.opts.OnUncaught(u)
+	}
+	if len(e.waiters) > 0 {
+		for _, w := range e.waiters {
+			w <- u
+		}
+		e.waiters = e.waiters[:0]
+		return
+	}
+	e.uncaughtBacklog = append(e.uncaughtBacklog, u)
+}
+
+// uncaught classifies an error that escaped a loop job and reports it.
+func (v *VM) uncaught(owner Owner, err error) {
+	u := &UncaughtError{Kind: "error", Owner: owner, Err: v.errorFromException(err)}
+	var ie *goja.InterruptedError
+	var so *goja.StackOverflowError
+	switch {
+	case errors.As(err, &ie):
+		u.Kind = "interrupted"
+		if b, ok := ie.Value().(jobBudget); ok {
+			u.Err = b
+		}
+	case errors.As(err, &so):
+		u.Kind = "stack overflow"
+		u.Err = errors.New("RangeError: Maximum call stack size exceeded")
+	}
+	if u.Kind != "error" {
+		if v.dying != nil {
+			v.dying.Err = u.Err
+			u.Err = v.dying
+			if v.dying.Owner.Name != "" {
+				u.Owner = v.dying.Owner
+			}
+		}
+		v.rt.ClearInterrupt()
+	}
+	v.e.reportUncaught(u)
+}
+
+// afterJob settles what a job left behind: invocations cut short by an
+// interrupt, and promise rejections nobody handled.
+func (v *VM) afterJob() {
+	if dead := v.dead; len(dead) > 0 {
+		v.dead = nil
+		cause := v.dying
+		v.dying = nil
+		v.e.post(func() {
+			for _, inv := range dead {
+				inv.reject(v.newJSErrorValue(cause))
+			}
+		})
+	}
+	v.dying = nil
+	if len(v.unhandled) == 0 {
+		return
+	}
+	list := v.unhandled
+	v.unhandled = nil
+	for _, p := range list {
+		if p.State() != goja.PromiseStateRejected {
+			continue
+		}
+		v.e.reportUncaught(&UncaughtError{Kind: "unhandled rejection", Owner: v.e.jobOwner, Err: v.exportError(p.Result())})
+	}
+}
+
+func (v *VM) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	switch op {
+	case goja.PromiseRejectionReject:
+		v.unhandled = append(v.unhandled, p)
+	case goja.PromiseRejectionHandle:
+		for i, q := range v.unhandled {
+			if q == p {
+				v.unhandled = append(v.unhandled[:i], v.unhandled[i+1:]...)
+				break
+			}
+		}
+	}
+}

@@ -1,0 +1,21 @@
+// Package jsapi is everything JavaScript code can see in flexrun: the flex
+// and Twilio.Flex globals, a per-owner flex.Actions facade, the host modules
+// (@twilio/flex-ui, ...), console, timers, queueMicrotask, structuredClone,
+// performance and window.
+//
+// A Host installs the surface into an engine through engine.Options.Setup:
+//
+//	h := jsapi.NewHost(jsapi.Options{Stdout: os.Stdout, Stderr: os.Stderr})
+//	e, err := engine.New(engine.Options{Setup: h.Setup})
+//
+// # Ownership
+//
+// Every module instance of @twilio/flex-ui (one per owner: a plugin
+// generation, the script) has its own Actions facade that stamps its owner
+// on all it registers, so engine.Unload can take it out in one step.
+//
+// # Concurrency
+//
+// Everything here runs on the engine's loop; Host methods that take a
+// *engine.VM are loop only.
+package jsapi

@@ -1,0 +1,38 @@
+package jsapi
+
+import (
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+)
+
+// Globals goja lacks that Node and browsers have (see goja-gaps.md).
+func (h *Host) installGlobals(v *engine.VM) {
+	rt := v.Runtime()
+	g := rt.GlobalObject()
+
+	// queueMicrotask: a throw in the callback is an uncaught error, as in Node.
+	g.Set("queueMicrotask", func(c goja.FunctionCall) goja.Value {
+		fn, _ := functionArg(rt, "queueMicrotask", "the callback", c, 0)
+		owner := v.CurrentOwner()
+		v.QueueMicrotask(func() {
+			if _, err := fn(goja.Undefined()); err != nil {
+				v.ReportUncaught(owner, err)
+			}
+		})
+		return goja.Undefined()
+	})
+
+	g.Set("structuredClone", func(c goja.FunctionCall) goja.Value {
+		return structuredClone(rt, c.Argument(0))
+	})
+
+	perf := rt.NewObject()
+	perf.Set("now", func(goja.FunctionCall) goja.Value {
+		return rt.ToValue(float64(time.Since(h.start).Nanoseconds()) / 1e6)
+	})
+	perf.Set("timeOrigin", float64(h.start.UnixNano())/1e6)
+	g.Set("performance", perf)
+}

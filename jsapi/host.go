@@ -1,0 +1,78 @@
+package jsapi
+
+import (
+	"io"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+)
+
+// Options configure a Host. The zero value works.
+type Options struct {
+	// Stdout receives console.log/info/debug. Default io.Discard.
+	Stdout io.Writer
+	// Stderr receives console.warn/error and Flex's own warnings. Default io.Discard.
+	Stderr io.Writer
+}
+
+// Host installs and serves the JavaScript surface of one engine.
+type Host struct {
+	opts    Options
+	start   time.Time
+	modules map[engine.Owner]*goja.Object // @twilio/flex-ui instance per owner
+}
+
+// NewHost returns a Host; pass its Setup to engine.Options.
+func NewHost(opts Options) *Host {
+	if opts.Stdout == nil {
+		opts.Stdout = io.Discard
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = io.Discard
+	}
+	return &Host{opts: opts, modules: map[engine.Owner]*goja.Object{}}
+}
+
+// New starts an engine with this package's surface installed: the common
+// case for Go programs that embed flexrun.
+func New(opts Options, eopts engine.Options) (*engine.Engine, *Host, error) {
+	h := NewHost(opts)
+	setup := eopts.Setup
+	eopts.Setup = func(v *engine.VM) error {
+		if err := h.Setup(v); err != nil {
+			return err
+		}
+		if setup != nil {
+			return setup(v)
+		}
+		return nil
+	}
+	if eopts.Log == nil {
+		eopts.Log = opts.Stderr
+	}
+	e, err := engine.New(eopts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return e, h, nil
+}
+
+// Setup installs the globals into the engine's runtime. Loop only.
+func (h *Host) Setup(v *engine.VM) error {
+	h.start = time.Now()
+	rt := v.Runtime()
+	global := rt.GlobalObject()
+	global.Set("window", global)
+	global.Set("self", global)
+	global.Set("console", NewConsole(rt, h.opts.Stdout, h.opts.Stderr))
+	h.installTimers(v)
+	h.installGlobals(v)
+	flex := h.Module(v, engine.ScriptOwner)
+	global.Set("flex", flex)
+	twilio := rt.NewObject()
+	twilio.Set("Flex", flex)
+	global.Set("Twilio", twilio)
+	return nil
+}

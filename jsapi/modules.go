@@ -1,0 +1,95 @@
+package jsapi
+
+// Host modules and module evaluation. Bundles made by package plugins are a
+// function expression `(async function (__flexrun_require, __flexrun_exports)
+// {...})`: evaluating it gives the function, calling it runs the module's
+// top level, and the promise it returns settles when top-level await does.
+
+import (
+	"fmt"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+)
+
+// Module returns the @twilio/flex-ui module instance of owner, made on first
+// use. The script's instance is also the flex / Twilio.Flex global.
+// Loop only.
+func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
+	if m, ok := h.modules[owner]; ok {
+		return m
+	}
+	rt := v.Runtime()
+	m := rt.NewObject()
+	m.Set("Actions", h.newActions(v, owner))
+	h.modules[owner] = m
+	return m
+}
+
+// Forget drops owner's module instance, after engine.Unload. Loop only.
+func (h *Host) Forget(owner engine.Owner) { delete(h.modules, owner) }
+
+// require resolves a host module for owner's code.
+func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Value, error) {
+	switch name {
+	case "@twilio/flex-ui", "@twilio/flex-ui-core":
+		return h.Module(v, owner), nil
+	}
+	return nil, fmt.Errorf("module %q is not provided by flexrun", name)
+}
+
+// Evaluation is a module whose top level has started.
+type Evaluation struct {
+	// Exports is the module namespace (filled when the top level ran).
+	Exports *goja.Object
+	// Done settles when the top level (and its top-level await) finished.
+	Done *goja.Promise
+}
+
+// Evaluate compiles code (a bundle from package plugins) under path, the
+// name stack frames carry, and starts it as owner. A compile error or a
+// synchronous failure is returned; later failures reject Done. Loop only.
+func (h *Host) Evaluate(v *engine.VM, owner engine.Owner, path, code string) (*Evaluation, error) {
+	prog, err := goja.Compile(path, code, false)
+	if err != nil {
+		return nil, err
+	}
+	return h.Run(v, owner, prog)
+}
+
+// Run starts a compiled bundle as owner. Loop only.
+func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evaluation, error) {
+	rt := v.Runtime()
+	fnVal, err := rt.RunProgram(prog)
+	if err != nil {
+		return nil, err
+	}
+	fn, ok := goja.AssertFunction(fnVal)
+	if !ok {
+		return nil, fmt.Errorf("%s: bundle is not a module function", prog)
+	}
+	ev := &Evaluation{}
+	require := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		m, err := h.require(v, owner, c.Argument(0).String())
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		return m
+	})
+	exports := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		ev.Exports, _ = c.Argument(0).(*goja.Object)
+		return goja.Undefined()
+	})
+	var ret goja.Value
+	v.RunAs(owner, func() { ret, err = fn(goja.Undefined(), require, exports) })
+	if err != nil {
+		return nil, err
+	}
+	p, ok := ret.Export().(*goja.Promise)
+	if !ok {
+		return nil, fmt.Errorf("bundle did not return a promise")
+	}
+	ev.Done = p
+	return ev, nil
+}
