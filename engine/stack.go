@@ -11,15 +11,40 @@ var gojaFrame = regexp.MustCompile(`^\s*at (.*?):(\d+):(\d+)\(\d+\)(\)?)$`)
 
 // NodeStack rewrites a goja stack string (the "stack" property of an error)
 // into Node's layout: four spaces, "at", and "file:line:col" without goja's
-// program counter. Lines that are not frames (the message) are kept as they are.
+// program counter. Frames that are flexrun's own plumbing — Go bindings,
+// the engine's trampolines, the bundle's module wrappers — are left out:
+// they name nothing in the user's code. Lines that are not frames (the
+// message) are kept as they are.
 func NodeStack(stack string) string {
 	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
-	for i, l := range lines {
+	out := lines[:0]
+	for _, l := range lines {
+		t := strings.TrimLeft(l, " \t")
+		isFrame := strings.HasPrefix(t, "at ") && l != t
+		if !isFrame {
+			out = append(out, l)
+			continue
+		}
+		if internalFrame(t) {
+			continue
+		}
 		if m := gojaFrame.FindStringSubmatch(l); m != nil {
-			lines[i] = "    at " + m[1] + ":" + m[2] + ":" + m[3] + m[4]
-		} else if t := strings.TrimLeft(l, " \t"); strings.HasPrefix(t, "at ") && l != t {
-			lines[i] = "    " + t
+			out = append(out, "    at "+m[1]+":"+m[2]+":"+m[3]+m[4])
+		} else {
+			out = append(out, "    "+t)
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n")
+}
+
+// internalFrame reports frames of flexrun's plumbing rather than user code.
+func internalFrame(frame string) bool {
+	switch {
+	case strings.Contains(frame, "github.com/"), // a Go binding: "at github.com/x.(*T).m (native)"
+		strings.Contains(frame, "<eval>"),        // the engine's trampolines
+		strings.Contains(frame, "flexrun:"),      // the bundle's virtual entry
+		strings.HasPrefix(frame, "at __require "), strings.HasPrefix(frame, "at __init "):
+		return true
+	}
+	return false
 }

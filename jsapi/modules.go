@@ -67,7 +67,7 @@ func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evalu
 	}
 	fn, ok := goja.AssertFunction(fnVal)
 	if !ok {
-		return nil, fmt.Errorf("%s: bundle is not a module function", prog)
+		return nil, fmt.Errorf("bundle is not a module function")
 	}
 	ev := &Evaluation{}
 	require := rt.ToValue(func(c goja.FunctionCall) goja.Value {

@@ -1,0 +1,214 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/engine/enginetest"
+)
+
+func TestGoActionInvokedFromJS(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	require.NoError(t, e.RegisterAction("Lookup", func(ctx context.Context, p engine.Payload) (any, error) {
+		return map[string]any{"found": p["id"], "tags": []any{"a", "b"}}, nil
+	}))
+	res := e.RunScript(`
+		import { Actions } from "@twilio/flex-ui";
+		Actions.addListener("beforeLookup", (p) => { p.id = p.id * 2; });
+		const r = await Actions.invokeAction("Lookup", { id: 21 });
+		console.log(JSON.stringify(r));
+	`)
+	require.NoError(t, res.Err, res.Stderr)
+	assert.Equal(t, `{"found":42,"tags":["a","b"]}`+"\n", res.Stdout)
+}
+
+func TestInvokeFromGoRunsJSPipeline(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	res := e.RunScript(`
+		flex.Actions.registerAction("Greet", (p) => "hello " + p.name);
+		flex.Actions.replaceAction("Greet", (p, original) => original(p).toUpperCase());
+		flex.Actions.addListener("afterGreet", (p) => console.log("after", p.name));
+	`)
+	require.NoError(t, res.Err)
+	var events []string
+	remove, err := e.AddListener("beforeGreet", func(ctx context.Context, ev engine.ListenerEvent) error {
+		events = append(events, ev.Event+":"+ev.Payload["name"].(string))
+		return nil
+	})
+	require.NoError(t, err)
+	got, err := e.Invoke(context.Background(), "Greet", map[string]any{"name": "ada"})
+	require.NoError(t, err)
+	assert.Equal(t, "HELLO ADA", got)
+	assert.Equal(t, []string{"beforeGreet:ada"}, events)
+	assert.Equal(t, "after ada\n", e.Stdout())
+
+	require.NoError(t, remove())
+	_, err = e.Invoke(context.Background(), "Greet", map[string]any{"name": "bo"})
+	require.NoError(t, err)
+	assert.Len(t, events, 1, "removed listener must not run")
+}
+
+func TestGoListenerAborts(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	ran := false
+	require.NoError(t, e.RegisterAction("Accept", func(context.Context, engine.Payload) (any, error) {
+		ran = true
+		return nil, nil
+	}))
+	_, err := e.AddListener("beforeAccept", func(ctx context.Context, ev engine.ListenerEvent) error {
+		if ev.Payload["sid"] == "WR-blocked" {
+			ev.Abort()
+		}
+		return nil
+	})
+	require.NoError(t, err)
+	_, err = e.Invoke(context.Background(), "Accept", map[string]any{"sid": "WR-blocked"})
+	var js *engine.JSError
+	require.ErrorAs(t, err, &js)
+	assert.Equal(t, "Action Accept cancelled by before event", js.Message)
+	assert.False(t, ran)
+	_, err = e.Invoke(context.Background(), "Accept", map[string]any{"sid": "WR-ok"})
+	require.NoError(t, err)
+	assert.True(t, ran)
+}
+
+func TestInvokeErrors(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+
+	_, err := e.Invoke(context.Background(), "Ghost", nil)
+	assert.ErrorIs(t, err, engine.ErrUnknownAction)
+	var ae *engine.ActionError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "Ghost", ae.Action)
+	var js *engine.JSError
+	require.ErrorAs(t, err, &js)
+	assert.Equal(t, "Action Ghost does not exist!", js.Description)
+
+	require.NoError(t, e.RegisterAction("Fails", func(context.Context, engine.Payload) (any, error) {
+		return nil, errors.New("backend down")
+	}))
+	_, err = e.Invoke(context.Background(), "Fails", nil)
+	require.ErrorAs(t, err, &js)
+	assert.Equal(t, "backend down", js.Message)
+	assert.Equal(t, "Error in action Fails body: backend down", js.Description)
+
+	require.NoError(t, e.RegisterAction("Panics", func(context.Context, engine.Payload) (any, error) {
+		panic("nil map somewhere")
+	}))
+	_, err = e.Invoke(context.Background(), "Panics", nil)
+	require.ErrorAs(t, err, &js)
+	assert.Contains(t, js.Message, "nil map somewhere")
+
+	// The engine still serves after a panicking handler.
+	require.NoError(t, e.RegisterAction("Ok", func(context.Context, engine.Payload) (any, error) { return "ok", nil }))
+	got, err := e.Invoke(context.Background(), "Ok", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "ok", got)
+}
+
+func TestInvokeHonoursContext(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	release := make(chan struct{})
+	require.NoError(t, e.RegisterAction("Slow", func(ctx context.Context, _ engine.Payload) (any, error) {
+		select {
+		case <-release:
+		case <-ctx.Done():
+		}
+		return "late", nil
+	}))
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := e.Invoke(ctx, "Slow", nil)
+	assert.ErrorIs(t, err, context.Canceled)
+
+	ctx, cancel = context.WithTimeout(context.Background(), 20*time.Millisecond)
+	defer cancel()
+	_, err = e.Invoke(ctx, "Slow", nil)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	close(release)
+}
+
+func TestCloseIsIdempotentAndFinal(t *testing.T) {
+	before := runtime.NumGoroutine()
+	e, err := engine.New(engine.Options{})
+	require.NoError(t, err)
+	block := make(chan struct{})
+	require.NoError(t, e.RegisterAction("Hang", func(ctx context.Context, _ engine.Payload) (any, error) {
+		<-ctx.Done() // released by Close
+		close(block)
+		return nil, ctx.Err()
+	}))
+	go e.Invoke(context.Background(), "Hang", nil)
+	time.Sleep(10 * time.Millisecond) // let the handler start; Close must still cancel it
+	require.NoError(t, e.Close())
+	require.NoError(t, e.Close())
+	<-block
+
+	_, err = e.Invoke(context.Background(), "Hang", nil)
+	assert.ErrorIs(t, err, engine.ErrClosed)
+	assert.ErrorIs(t, e.RegisterAction("X", nil), engine.ErrClosed)
+	_, err = e.AddListener("beforeX", nil)
+	assert.ErrorIs(t, err, engine.ErrClosed)
+	assert.ErrorIs(t, e.Wait(context.Background()), engine.ErrClosed)
+	assert.ErrorIs(t, e.Do(context.Background(), func(*engine.VM) error { return nil }), engine.ErrClosed)
+
+	waitGoroutines(t, before)
+}
+
+// waitGoroutines fails unless the goroutine count drops back to base.
+func waitGoroutines(t *testing.T, base int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > base {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<16)
+			n := runtime.Stack(buf, true)
+			t.Fatalf("goroutines leaked: %d > %d\n%s", runtime.NumGoroutine(), base, strings.TrimSpace(string(buf[:n])))
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestUnloadOwner(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	plugin := engine.Owner{Name: "plugins/a.js", Generation: 1}
+	require.NoError(t, e.RegisterAction("Base", func(context.Context, engine.Payload) (any, error) { return "base", nil }))
+	err := e.Do(context.Background(), func(v *engine.VM) error {
+		rt := v.Runtime()
+		fn, err := rt.RunString(`async (p, original) => "replaced:" + await original(p)`)
+		if err != nil {
+			return err
+		}
+		if err := v.ReplaceAction(plugin, "Base", fn); err != nil {
+			return err
+		}
+		l, _ := rt.RunString(`() => {}`)
+		return v.AddListener(plugin, "beforeBase", l)
+	})
+	require.NoError(t, err)
+	got, err := e.Invoke(context.Background(), "Base", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "replaced:base", got)
+
+	n, err := e.Unload(context.Background(), plugin)
+	require.NoError(t, err)
+	assert.Equal(t, 2, n)
+	got, err = e.Invoke(context.Background(), "Base", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "base", got, "the bare body runs again once the replacement's owner is gone")
+}

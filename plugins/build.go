@@ -1,0 +1,417 @@
+package plugins
+
+// Build turns one entry file into one JS function expression (see the package
+// doc). Why it is shaped the way it is:
+//   - The bundle's entry is a virtual module, "flexrun:entry", that imports the
+//     plugin and passes its namespace to __flexrun_exports. So the ESM output
+//     keeps no import or export statement, only statements that run inside
+//     the async function, where top-level await is an ordinary await.
+//   - The wrapper's first lines are esbuild's Banner, so that the source map
+//     counts them. The closing "})" is added after the map comment: goja only
+//     reads "//# sourceMappingURL=" from the last line that is neither empty
+//     nor "})" (parser.extractSourceMapLine).
+//   - "use strict": ESM code is strict; inside the wrapper it would not be.
+//   - The source map is rewritten for goja (gojaSourceMap). That code lives
+//     here, making the file a little longer than usual, because it is only
+//     meaningful as part of this wrapper.
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// Bundle is one compiled entry file, ready for the engine.
+type Bundle struct {
+	// Path is the absolute path of the entry file, symlinks resolved (as
+	// esbuild resolves them in Files and in the source map). Use it as the
+	// name of the goja program.
+	Path string
+	// Code is a single JS function expression (see the package doc):
+	// calling it with (__flexrun_require, __flexrun_exports) runs the plugin
+	// module and returns a Promise for the end of its top-level code.
+	Code string
+	// Files holds the absolute paths of every source file esbuild read for
+	// this bundle (entry, relative imports, node_modules), sorted. Host
+	// modules are not files and are not listed.
+	Files []string
+}
+
+// Names used inside Code and in source maps.
+const (
+	requireHook   = "__flexrun_require"
+	exportsHook   = "__flexrun_exports"
+	hostNamespace = "flexrun-host"
+	// entryNamespace holds the virtual entry module, entrySource. Outside the
+	// "file" namespace, esbuild names a module "namespace:path" in source
+	// maps and metafiles; with that URL scheme goja shows the name as it is
+	// instead of resolving it against the program name.
+	entryNamespace = "flexrun"
+	entrySource    = entryNamespace + ":entry"
+
+	wrapperHead = "(async function (" + requireHook + ", " + exportsHook + ") {\n\"use strict\";"
+	wrapperTail = "})\n"
+)
+
+// HostModules returns the bare module names that the host provides at run
+// time. They are never bundled: an import of one of them, or of a subpath such
+// as "react/jsx-runtime", from plugin code or from node_modules, becomes a call
+// to __flexrun_require with the full specifier, whose result esbuild treats as
+// a CommonJS module.exports. So, for a host object F:
+//
+//	import * as Flex from "@twilio/flex-ui" // a namespace: getters for F's own properties, plus "default"
+//	import { Actions } from "@twilio/flex-ui" // F.Actions
+//	import Flex from "@twilio/flex-ui"      // F itself (see below)
+//	const Flex = require("@twilio/flex-ui") // F itself
+//
+// The default import follows esbuild's (and Babel's) CommonJS interop: it is F
+// itself, unless F has a truthy __esModule property, in which case it is
+// F.default. In .mjs files and "type": "module" packages (Node mode) it is
+// always F. The namespace's keys are F's own property names when the module
+// is first imported. The slice is new on every call.
+func HostModules() []string {
+	return []string{"@twilio/flex-ui", "@twilio/flex-plugin", "react", "react-dom", "@twilio/flex-ui-core"}
+}
+
+// HostModule reports whether the import specifier spec is provided by the
+// host: one of HostModules or a subpath of one ("@twilio/flex-ui/x").
+func HostModule(spec string) bool {
+	for _, m := range HostModules() {
+		if spec == m || strings.HasPrefix(spec, m+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Build bundles the plugin entry file at path (JS, TS, JSX, TSX; ESM or
+// CommonJS) with everything it imports, except host modules, into a Bundle.
+// It reads the files on every call and caches nothing; it is safe to call from
+// any goroutine.
+//
+// A missing or unreadable entry file gives an error wrapping the os error
+// (errors.Is(err, os.ErrNotExist) works). Syntax errors, unresolvable imports
+// and every other esbuild error give a *CompileError holding all of them.
+func Build(path string) (*Bundle, error) {
+	abs, err := filepath.Abs(path)
+	if err == nil {
+		// esbuild reports real paths; so does Bundle, to name files alike.
+		abs, err = filepath.EvalSymlinks(abs)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("build plugin: %w", err)
+	}
+	fi, err := os.Stat(abs)
+	if err != nil {
+		return nil, fmt.Errorf("build plugin: %w", err)
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("build plugin: %s is a directory", abs)
+	}
+
+	// esbuild needs an output path for the source map to be relative to. It
+	// writes nothing there (Write is false); a directory of its own keeps the
+	// name from clashing with an input file.
+	dir := filepath.Dir(abs)
+	outdir := filepath.Join(dir, ".flexrun")
+	res := api.Build(buildOptions(abs, dir, filepath.Join(outdir, "bundle.js")))
+	if len(res.Errors) > 0 {
+		return nil, newCompileError(res.Errors)
+	}
+
+	var js, sm []byte
+	for _, f := range res.OutputFiles {
+		switch {
+		case strings.HasSuffix(f.Path, ".map"):
+			sm = f.Contents
+		case strings.HasSuffix(f.Path, ".js"):
+			js = f.Contents
+		}
+	}
+	if js == nil || sm == nil {
+		return nil, fmt.Errorf("build plugin %s: esbuild returned no output", abs)
+	}
+	sm, err = gojaSourceMap(sm, outdir)
+	if err != nil {
+		return nil, fmt.Errorf("build plugin %s: source map: %w", abs, err)
+	}
+	files, err := inputFiles(res.Metafile)
+	if err != nil {
+		return nil, fmt.Errorf("build plugin %s: metafile: %w", abs, err)
+	}
+	return &Bundle{Path: abs, Code: wrap(js, sm), Files: files}, nil
+}
+
+// buildOptions is the one place where esbuild is configured.
+func buildOptions(entry, dir, outfile string) api.BuildOptions {
+	return api.BuildOptions{
+		EntryPoints:   []string{entrySource},
+		AbsWorkingDir: dir,
+		Outfile:       outfile,
+		Write:         false,
+		Bundle:        true,
+		Format:        api.FormatESModule,
+		Platform:      api.PlatformBrowser,
+		Banner:        map[string]string{"js": wrapperHead},
+
+		// goja runs ES2022 and most of it natively; what it cannot parse is
+		// lowered. Regexp flags it rejects become "new RegExp" calls, so the
+		// plugin still loads and only that expression throws.
+		Target: api.ES2022,
+		Supported: map[string]bool{
+			"async-generator":      false,
+			"for-await":            false,
+			"import-meta":          false, // becomes {}
+			"regexp-match-indices": false,
+			"regexp-set-notation":  false,
+			"top-level-await":      true, // the bundle runs inside an async function
+		},
+
+		// Classic JSX with the host's React; many Flex plugins keep JSX in .js.
+		JSX:         api.JSXTransform,
+		JSXFactory:  "React.createElement",
+		JSXFragment: "React.Fragment",
+		Loader:      map[string]api.Loader{".js": api.LoaderJSX},
+
+		Sourcemap:      api.SourceMapExternal,
+		SourcesContent: api.SourcesContentExclude,
+		LegalComments:  api.LegalCommentsNone,
+		Metafile:       true,
+		AbsPaths:       api.LogAbsPath | api.MetafileAbsPath,
+		LogLevel:       api.LogLevelSilent,
+		Plugins:        []api.Plugin{entryPlugin(entry, dir), hostPlugin()},
+	}
+}
+
+// entryPlugin provides the virtual entry module: it imports the plugin at
+// entry and hands its module namespace to __flexrun_exports.
+func entryPlugin(entry, dir string) api.Plugin {
+	quoted, _ := json.Marshal(entry) // a JSON string is a JS string literal
+	src := fmt.Sprintf("import * as m from %s;\n%s(m);\n", quoted, exportsHook)
+	return api.Plugin{
+		Name: entryNamespace,
+		Setup: func(b api.PluginBuild) {
+			b.OnResolve(api.OnResolveOptions{Filter: `^` + regexp.QuoteMeta(entrySource) + `$`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				if a.Kind != api.ResolveEntryPoint {
+					return api.OnResolveResult{}, nil // an import that looks like ours: not ours
+				}
+				return api.OnResolveResult{Path: "entry", Namespace: entryNamespace}, nil
+			})
+			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: entryNamespace}, func(api.OnLoadArgs) (api.OnLoadResult, error) {
+				return api.OnLoadResult{Contents: &src, ResolveDir: dir, Loader: api.LoaderJS}, nil
+			})
+		},
+	}
+}
+
+// hostPlugin resolves host modules, and their subpaths, to virtual CommonJS
+// modules that ask the host for the module object; esbuild's interop helpers
+// then give each import form what HostModules documents.
+func hostPlugin() api.Plugin {
+	names := HostModules()
+	for i, n := range names {
+		names[i] = regexp.QuoteMeta(n)
+	}
+	filter := `^(` + strings.Join(names, "|") + `)(/.*)?$`
+	return api.Plugin{
+		Name: hostNamespace,
+		Setup: func(b api.PluginBuild) {
+			b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				return api.OnResolveResult{Path: a.Path, Namespace: hostNamespace}, nil
+			})
+			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: hostNamespace}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+				quoted, _ := json.Marshal(a.Path)
+				src := fmt.Sprintf("module.exports = %s(%s);\n", requireHook, quoted)
+				return api.OnLoadResult{Contents: &src, Loader: api.LoaderJS}, nil
+			})
+		},
+	}
+}
+
+// wrap closes the banner's function around the bundle, with the source map
+// inlined on the line before the closing "})".
+func wrap(js, sm []byte) string {
+	var b strings.Builder
+	b.Grow(len(js) + base64.StdEncoding.EncodedLen(len(sm)) + 64)
+	b.Write(js)
+	if len(js) > 0 && js[len(js)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	b.WriteString("//# sourceMappingURL=data:application/json;base64,")
+	b.WriteString(base64.StdEncoding.EncodeToString(sm))
+	b.WriteString("\n")
+	b.WriteString(wrapperTail)
+	return b.String()
+}
+
+// sourceMap holds the fields of an esbuild source map that flexrun keeps.
+type sourceMap struct {
+	Version  int               `json:"version"`
+	Sources  []string          `json:"sources"`
+	Names    []json.RawMessage `json:"names"`
+	Mappings string            `json:"mappings"`
+}
+
+// gojaSourceMap rewrites esbuild's source map for goja:
+//
+//   - Sources, which esbuild writes relative to the output directory dir,
+//     become absolute file paths, so frames name the file the same way however
+//     the engine names the program. Sources with a URL scheme (the virtual
+//     modules) are kept.
+//   - Columns become 1-based. The source map format counts columns from 0, but
+//     goja (file.File.Position) looks a position up with its 1-based column and
+//     reports the mapped column as it is; without the shift every mapped column
+//     is one too small and a lookup can land on the next segment.
+func gojaSourceMap(data []byte, dir string) ([]byte, error) {
+	var m sourceMap
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	for i, s := range m.Sources {
+		m.Sources[i] = absoluteSource(s, dir)
+	}
+	mappings, err := shiftColumns(m.Mappings)
+	if err != nil {
+		return nil, err
+	}
+	m.Mappings = mappings
+	return json.Marshal(m)
+}
+
+func absoluteSource(s, dir string) string {
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return s
+	case u.Scheme == "file":
+		return filepath.FromSlash(u.Path)
+	case u.Scheme != "":
+		return s
+	}
+	p, err := url.PathUnescape(s)
+	if err != nil {
+		return s
+	}
+	return filepath.Join(dir, filepath.FromSlash(p))
+}
+
+// shiftColumns adds 1 to every generated and every original column of a
+// "mappings" string. Both are delta-encoded: the generated column restarts
+// on every line, so only each line's first segment changes; the original
+// column runs on through the whole string, so only the first segment that
+// has one changes.
+func shiftColumns(mappings string) (string, error) {
+	lines := strings.Split(mappings, ";")
+	sourceDone := false
+	for i, line := range lines {
+		if line == "" {
+			continue
+		}
+		seg, rest, _ := strings.Cut(line, ",")
+		f, err := decodeVLQs(seg)
+		if err != nil {
+			return "", err
+		}
+		f[0]++
+		if !sourceDone && len(f) >= 4 {
+			f[3]++
+			sourceDone = true
+		}
+		line = encodeVLQs(f)
+		for !sourceDone && rest != "" {
+			// The first original column is on a later segment of this line.
+			seg, rest, _ = strings.Cut(rest, ",")
+			if f, err = decodeVLQs(seg); err != nil {
+				return "", err
+			}
+			if len(f) >= 4 {
+				f[3]++
+				sourceDone = true
+			}
+			line += "," + encodeVLQs(f)
+		}
+		if rest != "" {
+			line += "," + rest
+		}
+		lines[i] = line
+	}
+	return strings.Join(lines, ";"), nil
+}
+
+const base64Digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+
+// decodeVLQs decodes one segment: base64 VLQ numbers, sign in the low bit.
+func decodeVLQs(seg string) ([]int, error) {
+	var out []int
+	shift, acc := 0, 0
+	for i := 0; i < len(seg); i++ {
+		d := strings.IndexByte(base64Digits, seg[i])
+		if d < 0 {
+			return nil, fmt.Errorf("bad mapping digit %q", seg[i])
+		}
+		acc += (d & 31) << shift
+		if d&32 != 0 {
+			shift += 5
+			continue
+		}
+		v := acc >> 1
+		if acc&1 != 0 {
+			v = -v
+		}
+		out = append(out, v)
+		shift, acc = 0, 0
+	}
+	if shift != 0 || len(out) == 0 {
+		return nil, fmt.Errorf("bad mapping segment %q", seg)
+	}
+	return out, nil
+}
+
+func encodeVLQs(vs []int) string {
+	var b strings.Builder
+	for _, v := range vs {
+		u := v << 1
+		if v < 0 {
+			u = (-v)<<1 | 1
+		}
+		for {
+			d := u & 31
+			u >>= 5
+			if u != 0 {
+				d |= 32
+			}
+			b.WriteByte(base64Digits[d])
+			if u == 0 {
+				break
+			}
+		}
+	}
+	return b.String()
+}
+
+// inputFiles lists the absolute file paths among the metafile's inputs;
+// virtual modules (the entry, host modules) are not absolute paths.
+func inputFiles(metafile string) ([]string, error) {
+	var meta struct {
+		Inputs map[string]json.RawMessage `json:"inputs"`
+	}
+	if err := json.Unmarshal([]byte(metafile), &meta); err != nil {
+		return nil, err
+	}
+	files := make([]string, 0, len(meta.Inputs))
+	for p := range meta.Inputs {
+		if filepath.IsAbs(p) {
+			files = append(files, p)
+		}
+	}
+	sort.Strings(files)
+	return files, nil
+}

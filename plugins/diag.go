@@ -1,0 +1,168 @@
+package plugins
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+// Diagnostic is one compile error at a position in a source file.
+type Diagnostic struct {
+	// File is the absolute path of the file, or "" when esbuild gave no
+	// position (for example a problem with the build itself).
+	File string
+	// Line and Column are 1-based; Column counts UTF-8 bytes. Both are 0
+	// when File is "".
+	Line, Column int
+	// Message is esbuild's text, such as `Expected ";" but found "x"`.
+	Message string
+	// LineText is the source line the position is on, without its newline.
+	LineText string
+	// Notes add context: where else the problem shows, or how to fix it.
+	Notes []string
+}
+
+// CompileError is returned by Build when esbuild reports errors. It keeps
+// every error, in esbuild's order.
+type CompileError struct {
+	Diagnostics []Diagnostic
+}
+
+// Error renders every diagnostic with paths relative to the process's
+// working directory (absolute when that is unknown).
+func (e *CompileError) Error() string {
+	cwd, _ := os.Getwd()
+	return strings.TrimRight(e.Render(cwd), "\n")
+}
+
+// Render renders every diagnostic with Diagnostic.Render, paths relative to
+// cwd where possible.
+func (e *CompileError) Render(cwd string) string {
+	var b strings.Builder
+	for i, d := range e.Diagnostics {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.Render(cwd))
+	}
+	return b.String()
+}
+
+// Render formats d for a terminal, ending with a newline:
+//
+//	src/plugin.ts:12:7: error: Expected ";" but found "x"
+//	   12 |   const a b = 1;
+//	      |         ^
+//	note: ...
+//
+// The path is relative to cwd when the file is inside it; otherwise, or when
+// cwd is "", it is absolute. A diagnostic without a file has only its message
+// and notes.
+func (d Diagnostic) Render(cwd string) string {
+	var b strings.Builder
+	if d.File != "" {
+		fmt.Fprintf(&b, "%s:%d:%d: ", displayPath(d.File, cwd), d.Line, d.Column)
+	}
+	fmt.Fprintf(&b, "error: %s\n", d.Message)
+	if d.File != "" && d.Line > 0 {
+		line := strings.TrimRight(d.LineText, "\r\n")
+		num := strconv.Itoa(d.Line)
+		w := max(5, len(num))
+		fmt.Fprintf(&b, "%*s | %s\n", w, num, line)
+		fmt.Fprintf(&b, "%*s | %s^\n", w, "", caretPad(line, d.Column-1))
+	}
+	for _, n := range d.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	return b.String()
+}
+
+// displayPath is path relative to cwd if path is inside cwd, else path.
+func displayPath(path, cwd string) string {
+	if cwd == "" {
+		return path
+	}
+	rel, err := filepath.Rel(cwd, path)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return path
+	}
+	return rel
+}
+
+// caretPad returns the blanks that put a caret under byte offset col of line:
+// one blank per character before it, tabs kept so that terminals align them.
+func caretPad(line string, col int) string {
+	col = max(0, min(col, len(line)))
+	var b strings.Builder
+	for _, r := range line[:col] {
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// newCompileError converts esbuild's error messages, all of them, into a
+// *CompileError. This is the only place where esbuild's 0-based column
+// becomes a 1-based one.
+func newCompileError(msgs []api.Message) *CompileError {
+	e := &CompileError{Diagnostics: make([]Diagnostic, 0, len(msgs))}
+	for _, m := range msgs {
+		e.Diagnostics = append(e.Diagnostics, newDiagnostic(m))
+	}
+	return e
+}
+
+func newDiagnostic(m api.Message) Diagnostic {
+	d := Diagnostic{Message: m.Text}
+	if m.PluginName != "" {
+		d.Message = fmt.Sprintf("[plugin %s] %s", m.PluginName, m.Text)
+	}
+	if l := m.Location; l != nil && filepath.IsAbs(l.File) {
+		d.File, d.Line, d.Column, d.LineText = l.File, l.Line, l.Column+1, l.LineText
+	}
+	spec, unresolved := unresolvedImport(m.Text)
+	for _, n := range m.Notes {
+		if unresolved && (strings.Contains(n.Text, "as external") || strings.Contains(n.Text, "Platform")) {
+			continue // advice about esbuild options that flexrun sets itself
+		}
+		d.Notes = append(d.Notes, noteText(n, d.File))
+	}
+	if unresolved && !strings.HasPrefix(spec, ".") && !filepath.IsAbs(spec) {
+		d.Notes = append(d.Notes, fmt.Sprintf(
+			"flexrun bundles packages from node_modules directories, looked up from the importing file's directory upwards; the host provides only %s",
+			strings.Join(HostModules(), ", ")))
+	}
+	return d
+}
+
+// unresolvedImport returns the specifier of esbuild's
+// `Could not resolve "name"` message.
+func unresolvedImport(text string) (spec string, ok bool) {
+	rest, ok := strings.CutPrefix(text, `Could not resolve "`)
+	if !ok {
+		return "", false
+	}
+	spec, _, ok = strings.Cut(rest, `"`)
+	return spec, ok
+}
+
+// noteText is the note's text followed by its position, if it has one: just
+// line and column when it is in file, the diagnostic's own file.
+func noteText(n api.Note, file string) string {
+	l := n.Location
+	if l == nil || l.File == "" {
+		return n.Text
+	}
+	text := strings.TrimSuffix(n.Text, ":")
+	if l.File == file {
+		return fmt.Sprintf("%s (line %d, column %d)", text, l.Line, l.Column+1)
+	}
+	return fmt.Sprintf("%s (%s:%d:%d)", text, l.File, l.Line, l.Column+1)
+}

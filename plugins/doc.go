@@ -1,0 +1,75 @@
+// Package plugins finds, transpiles and loads Twilio Flex UI plugins for the
+// engine. For now it transpiles: Build bundles one plugin entry file (JS, TS,
+// JSX, TSX; ES module or CommonJS) with esbuild into a Bundle, whose Code is a
+// single JS function expression that the engine compiles once with goja:
+//
+//	b, err := plugins.Build("src/index.ts")
+//	if err != nil {
+//		var ce *plugins.CompileError
+//		if errors.As(err, &ce) {
+//			fmt.Print(ce.Render(cwd)) // file:line:col, code frame, notes
+//		}
+//		return err
+//	}
+//	prog, err := goja.Compile(b.Path, b.Code, false)
+//	// Run prog to get the function, then call it, on the loop:
+//	//   fn(undefined, __flexrun_require, __flexrun_exports) -> Promise
+//
+// # The bundle function
+//
+// Code evaluates to
+//
+//	(async function (__flexrun_require, __flexrun_exports) { ... })
+//
+// Calling it runs the plugin module once and returns a Promise that settles
+// when the module's top-level code, top-level await included, has finished;
+// it rejects with the module's uncaught error. The two arguments are the
+// engine's hooks for this plugin:
+//
+//   - __flexrun_require(specifier) returns the host's object for a host
+//     module (HostModule reports which specifiers are; subpaths such as
+//     "react/jsx-runtime" are passed as written). It is called once per
+//     specifier per call of the bundle function, when the first module that
+//     imports it runs. What the plugin sees for each import form is documented
+//     on HostModules.
+//   - __flexrun_exports(namespace) receives the entry module's namespace
+//     object (its exports, as getters; "default" for CommonJS entries) after
+//     the module's top-level code has finished, just before the Promise
+//     fulfils. It is not called when the module throws.
+//
+// Code ends with an inline source map, which goja applies when it compiles the
+// program: stack frames, and goja's own syntax errors, then name the original
+// file by its absolute path, with its 1-based line and column. The virtual
+// modules appear as "flexrun:entry" and "flexrun-host:<specifier>". The map is
+// written for goja and only for goja: its columns are 1-based, because goja
+// looks positions up by 1-based column and prints what it finds.
+//
+// # Syntax
+//
+// goja runs ES2022 and most of what follows it. esbuild lowers what goja
+// cannot parse: async generators and "for await" (goja has no
+// Symbol.asyncIterator; esbuild's helpers fall back to
+// Symbol.for("Symbol.asyncIterator")), "using" declarations, decorators and
+// the "d" and "v" regular expression flags (a "new RegExp" call that throws
+// when it runs). import.meta becomes an empty object. A known gap: goja
+// rejects "super" in a class field initializer (`x = super.y()`), and esbuild
+// leaves class fields to goja.
+//
+// JSX is the classic transform, React.createElement and React.Fragment, also
+// in .js files; React must be imported where JSX is used. A tsconfig.json next
+// to the plugin is honoured as esbuild honours it: with "jsx": "react-jsx" the
+// plugin asks the host for "react/jsx-runtime" instead.
+//
+// # Concurrency
+//
+// Build keeps no state between calls and may be called from any goroutine.
+//
+// # Errors
+//
+// Build returns a *CompileError for everything esbuild reports (syntax errors,
+// imports that do not resolve), with every error as a Diagnostic: absolute
+// file, 1-based line and column, the line's text and notes.
+// Diagnostic.Render formats one for a terminal with a code frame. A missing
+// entry file is an error wrapping the os error, so errors.Is(err,
+// fs.ErrNotExist) works.
+package plugins

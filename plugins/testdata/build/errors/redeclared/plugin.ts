@@ -1,0 +1,5 @@
+let count = 1;
+
+let count = 2;
+
+export { count };

@@ -1,0 +1,4 @@
+export function add(x: number): number {
+  const y = x +;
+  return y;
+}

@@ -1,0 +1,3 @@
+export const a = {
+	one: 1 2,
+};

@@ -1,0 +1,3 @@
+const n: number = await Promise.resolve(1);
+
+throw new RangeError("top level " + n);
