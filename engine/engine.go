@@ -129,10 +129,25 @@ func (e *Engine) Close() error {
 
 // Do runs fn on the loop and waits for it. fn may use the *VM (and through
 // it the goja runtime) until it returns. A JavaScript exception that fn
-// returns comes back as *JSError. Safe from any goroutine except the loop.
+// returns comes back as *JSError; ErrAborted means the job was cut short by
+// its time budget or a stack overflow, reported as uncaught (see Wait).
+// Safe from any goroutine except the loop.
 func (e *Engine) Do(ctx context.Context, fn func(*VM) error) error {
 	res := make(chan error, 1)
-	if !e.post(func() { res <- e.vm.errorFromException(fn(e.vm)) }) {
+	if !e.post(func() {
+		sent := false
+		defer func() {
+			if !sent { // fn is unwinding the job (an interrupt): the loop reports why
+				res <- ErrAborted
+			}
+		}()
+		err := fn(e.vm)
+		res <- e.vm.errorFromException(err)
+		sent = true
+		if isUncatchable(err) {
+			panic(err) // keep unwinding the job; the loop reports it
+		}
+	}) {
 		return ErrClosed
 	}
 	select {

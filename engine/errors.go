@@ -11,6 +11,10 @@ import (
 // ErrClosed is returned by every method of an Engine after Close.
 var ErrClosed = errors.New("engine closed")
 
+// ErrAborted is returned by Do when the job was cut short by an uncatchable
+// error (the time budget, a stack overflow); Wait returns the report.
+var ErrAborted = errors.New("job aborted")
+
 // ErrUnknownAction is matched (errors.Is) by the error of invoking a name
 // with no registered body.
 var ErrUnknownAction = errors.New("action does not exist")
@@ -86,7 +90,10 @@ type UncaughtError struct {
 }
 
 func (e *UncaughtError) Error() string {
-	return fmt.Sprintf("uncaught %s: %v", e.Kind, e.Err)
+	if e.Kind == "error" || e.Kind == "unhandled rejection" {
+		return e.Err.Error()
+	}
+	return fmt.Sprintf("%s: %v", e.Kind, e.Err)
 }
 
 func (e *UncaughtError) Unwrap() error { return e.Err }

@@ -65,12 +65,15 @@ func (e *Engine) Invoke(ctx context.Context, name string, payload any) (any, err
 	ch := make(chan result, 1)
 	ok := e.post(func() {
 		v := e.vm
-		p := v.InvokeAction(name, v.importValue(payload))
+		// Handlers go on first: a runaway listener unwinds the job before
+		// start returns, and its rejection must still reach this caller.
+		inv, p := v.newInvocation(name, v.importValue(payload))
 		v.then(v.rt.ToValue(p), func(val goja.Value) {
 			ch <- result{val: exportValue(val, 0)}
 		}, func(reason goja.Value) {
 			ch <- result{err: &ActionError{Action: name, Err: v.exportError(reason)}}
 		})
+		inv.start()
 	})
 	if !ok {
 		return nil, ErrClosed

@@ -28,13 +28,17 @@ type invocation struct {
 // InvokeAction runs the pipeline for name and returns its promise; it never
 // throws (rule 3). Loop only.
 func (v *VM) InvokeAction(name string, payload goja.Value) *goja.Promise {
+	inv, p := v.newInvocation(name, payload)
+	inv.start()
+	return p
+}
+
+func (v *VM) newInvocation(name string, payload goja.Value) (*invocation, *goja.Promise) {
 	p, resolve, reject := v.rt.NewPromise()
 	if payload == nil {
 		payload = goja.Undefined()
 	}
-	inv := &invocation{v: v, name: name, payload: payload, resolve: resolve, reject_: reject}
-	inv.start()
-	return p
+	return &invocation{v: v, name: name, payload: payload, resolve: resolve, reject_: reject}, p
 }
 
 func (inv *invocation) reject(val goja.Value) {
@@ -295,11 +299,14 @@ func (v *VM) catchLogged(ret goja.Value, action string, phase Phase, owner Owner
 
 // logListenerError reports a listener failure: logged, never fatal (rule 30).
 func (v *VM) logListenerError(action string, phase Phase, owner Owner, val goja.Value) {
-	err := &ActionError{Action: action, Phase: phase, Owner: owner, Err: v.exportError(val)}
-	je := err.Err.(*JSError)
-	if je.Stack != "" {
-		v.Logf("flexrun: listener failed: %v\n%s", err, je.Stack)
-		return
+	je := v.exportError(val)
+	where := string(phase) + action
+	if phase == PhaseBegin || phase == PhaseEnd {
+		where = string(phase) + " (invoking " + action + ")"
 	}
-	v.Logf("flexrun: listener failed: %v", err)
+	text := je.Error()
+	if je.Stack != "" {
+		text = je.Stack // it starts with the message
+	}
+	v.Logf("flexrun: %s listener of %s failed: %s", where, owner, text)
 }

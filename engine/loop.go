@@ -8,6 +8,7 @@ package engine
 import (
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"github.com/dop251/goja"
@@ -74,7 +75,7 @@ func (e *Engine) loop() {
 type jobBudget struct{ d time.Duration }
 
 func (b jobBudget) Error() string {
-	return fmt.Sprintf("script ran longer than the job time budget (%s) and was interrupted", b.d)
+	return fmt.Sprintf("still running after the job time budget of %s", b.d)
 }
 
 // runJob runs one unit of work under recover and the time budget, then
@@ -99,7 +100,7 @@ func (e *Engine) runJob(owner Owner, job func()) {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.vm.uncaught(owner, fmt.Errorf("panic in loop job: %v", r))
+				e.vm.uncaught(owner, fmt.Errorf("panic in loop job: %v\n%s", r, debug.Stack()))
 			}
 		}()
 		// The job runs inside one outermost JavaScript call, so that the

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
 )
@@ -29,7 +30,11 @@ func NodeStack(stack string) string {
 			continue
 		}
 		if m := gojaFrame.FindStringSubmatch(l); m != nil {
-			out = append(out, "    at "+m[1]+":"+m[2]+":"+m[3]+m[4])
+			loc := m[1]
+			if u, err := url.PathUnescape(loc); err == nil {
+				loc = u // goja escapes source names as URLs ("my%20plugin.ts")
+			}
+			out = append(out, "    at "+loc+":"+m[2]+":"+m[3]+m[4])
 		} else {
 			out = append(out, "    "+t)
 		}
@@ -41,8 +46,8 @@ func NodeStack(stack string) string {
 func internalFrame(frame string) bool {
 	switch {
 	case strings.Contains(frame, "github.com/"), // a Go binding: "at github.com/x.(*T).m (native)"
-		strings.Contains(frame, "<eval>"),        // the engine's trampolines
-		strings.Contains(frame, "flexrun:"),      // the bundle's virtual entry
+		strings.Contains(frame, "<eval>"),   // the engine's trampolines
+		strings.Contains(frame, "flexrun:"), // the bundle's virtual entry
 		strings.HasPrefix(frame, "at __require "), strings.HasPrefix(frame, "at __init "):
 		return true
 	}

@@ -96,7 +96,14 @@ func (v *VM) Reserve() (settle func(done func(*VM))) {
 
 // ReportUncaught reports an error that escaped JavaScript code scheduled by
 // owner (a timer callback, a microtask): a throw nothing caught. Loop only.
+//
+// An uncatchable error (interrupt, stack overflow) is not reported here: it
+// is thrown on, so that it unwinds the whole job as goja requires, and the
+// loop reports it once the job has unwound.
 func (v *VM) ReportUncaught(owner Owner, err error) {
+	if isUncatchable(err) {
+		panic(err)
+	}
 	v.uncaught(owner, err)
 }
 

@@ -26,15 +26,18 @@ import (
 // process.emitWarning (an unknown timer or counter label, a timer started
 // twice) is written to stderr as "Warning: ..." without Node's pid prefix.
 //
-// Loop only: the methods must be called on the goroutine that owns rt. Each
-// call issues one Write per line group straight to the writer; the caller
-// provides writers that are safe to share with its other output.
+// Loop only: NewConsole and the methods run on the goroutine that owns rt.
+// Each method call writes its whole output (all lines) with a single Write,
+// straight to the writer, so the caller's writer decides how output is
+// shared with other goroutines. Write errors are ignored, as Node's console
+// ignores them; a nil writer discards. The console's state (counters, timers, group depth) belongs
+// to the returned object; two consoles share nothing.
 func NewConsole(rt *goja.Runtime, stdout, stderr io.Writer) *goja.Object {
 	return newConsole(rt, stdout, stderr, time.Now)
 }
 
-// console is the state behind one console object.
-type console struct {
+// consoleState is the state behind one console object.
+type consoleState struct {
 	rt             *goja.Runtime
 	r              *realm
 	stdout, stderr io.Writer
@@ -46,7 +49,13 @@ type console struct {
 
 // newConsole is NewConsole with a clock, so tests can control console.time.
 func newConsole(rt *goja.Runtime, stdout, stderr io.Writer, now func() time.Time) *goja.Object {
-	c := &console{
+	if stdout == nil {
+		stdout = io.Discard
+	}
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	c := &consoleState{
 		rt: rt, r: newRealm(rt), stdout: stdout, stderr: stderr, now: now,
 		counts: map[string]int{}, times: map[string]time.Time{},
 	}
@@ -120,39 +129,39 @@ var intrinsicPaths = []string{
 }
 
 // write prints s plus a newline, indented for the current group.
-func (c *console) write(w io.Writer, s string) {
+func (c *consoleState) write(w io.Writer, s string) {
 	if c.indent != "" {
 		s = c.indent + strings.ReplaceAll(s, "\n", "\n"+c.indent)
 	}
 	_, _ = io.WriteString(w, s+"\n")
 }
 
-func (c *console) print(w io.Writer, args []goja.Value) goja.Value {
+func (c *consoleState) print(w io.Writer, args []goja.Value) goja.Value {
 	c.write(w, c.r.format(args))
 	return goja.Undefined()
 }
 
 // warning stands in for Node's process.emitWarning.
-func (c *console) warning(msg string) {
+func (c *consoleState) warning(msg string) {
 	_, _ = io.WriteString(c.stderr, "Warning: "+msg+"\n")
 }
 
 // label is a console label argument: `${label}`, "default" when undefined.
-func (c *console) label(v goja.Value) string {
+func (c *consoleState) label(v goja.Value) string {
 	if v == nil || goja.IsUndefined(v) {
 		return "default"
 	}
 	return c.r.toString(v)
 }
 
-func (c *console) dir(call goja.FunctionCall) goja.Value {
+func (c *consoleState) dir(call goja.FunctionCall) goja.Value {
 	o := defaultInspectOptions()
 	o.customInspect = false
 	c.write(c.stdout, c.r.inspect(call.Argument(0), c.r.parseOptions(o, call.Argument(1))))
 	return goja.Undefined()
 }
 
-func (c *console) trace(call goja.FunctionCall) goja.Value {
+func (c *consoleState) trace(call goja.FunctionCall) goja.Value {
 	var b bytes.Buffer
 	b.WriteString("Trace")
 	if msg := c.r.format(call.Arguments); msg != "" {
@@ -169,7 +178,7 @@ func (c *console) trace(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-func (c *console) assert(call goja.FunctionCall) goja.Value {
+func (c *consoleState) assert(call goja.FunctionCall) goja.Value {
 	if call.Argument(0).ToBoolean() {
 		return goja.Undefined()
 	}
@@ -182,14 +191,14 @@ func (c *console) assert(call goja.FunctionCall) goja.Value {
 	return c.print(c.stderr, args)
 }
 
-func (c *console) count(call goja.FunctionCall) goja.Value {
+func (c *consoleState) count(call goja.FunctionCall) goja.Value {
 	label := c.label(call.Argument(0))
 	c.counts[label]++
 	c.write(c.stdout, label+": "+strconv.Itoa(c.counts[label]))
 	return goja.Undefined()
 }
 
-func (c *console) countReset(call goja.FunctionCall) goja.Value {
+func (c *consoleState) countReset(call goja.FunctionCall) goja.Value {
 	label := c.label(call.Argument(0))
 	if _, ok := c.counts[label]; !ok {
 		c.warning("Count for '" + label + "' does not exist")
@@ -199,12 +208,12 @@ func (c *console) countReset(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-func (c *console) groupEnd(goja.FunctionCall) goja.Value {
+func (c *consoleState) groupEnd(goja.FunctionCall) goja.Value {
 	c.indent = c.indent[:max(0, len(c.indent)-2)]
 	return goja.Undefined()
 }
 
-func (c *console) time(call goja.FunctionCall) goja.Value {
+func (c *consoleState) time(call goja.FunctionCall) goja.Value {
 	label := c.label(call.Argument(0))
 	if _, ok := c.times[label]; ok {
 		c.warning("Label '" + label + "' already exists for console.time()")
@@ -214,7 +223,7 @@ func (c *console) time(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-func (c *console) timeEnd(call goja.FunctionCall) goja.Value {
+func (c *consoleState) timeEnd(call goja.FunctionCall) goja.Value {
 	label := c.label(call.Argument(0))
 	if c.timeLogImpl("timeEnd", label, nil) {
 		delete(c.times, label)
@@ -222,14 +231,14 @@ func (c *console) timeEnd(call goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
-func (c *console) timeLog(call goja.FunctionCall) goja.Value {
+func (c *consoleState) timeLog(call goja.FunctionCall) goja.Value {
 	label := c.label(call.Argument(0))
 	c.timeLogImpl("timeLog", label, call.Arguments[min(1, len(call.Arguments)):])
 	return goja.Undefined()
 }
 
 // timeLogImpl prints "label: duration [data...]"; false if label is unknown.
-func (c *console) timeLogImpl(name, label string, data []goja.Value) bool {
+func (c *consoleState) timeLogImpl(name, label string, data []goja.Value) bool {
 	start, ok := c.times[label]
 	if !ok {
 		c.warning("No such label '" + label + "' for console." + name + "()")
@@ -275,7 +284,7 @@ func formatTime(ms float64) string {
 }
 
 // table is Node's console.table, drawn with the same box characters.
-func (c *console) table(call goja.FunctionCall) goja.Value {
+func (c *consoleState) table(call goja.FunctionCall) goja.Value {
 	r := c.r
 	data, properties := call.Argument(0), call.Argument(1)
 	var props []string
@@ -292,59 +301,67 @@ func (c *console) table(call goja.FunctionCall) goja.Value {
 	if !ok || r.isFunction(obj) {
 		return c.print(c.stdout, []goja.Value{data})
 	}
-	cell := func(v goja.Value) string {
-		o := defaultInspectOptions()
-		o.depth, o.maxArrayLength, o.breakLength = 0, 3, noLimit
-		if vo, isObj := v.(*goja.Object); isObj && !r.isArray(vo) && !c.isTyped(vo) && len(r.keyNames(vo)) > 2 {
-			o.depth = -1
-		}
-		return r.inspect(v, o)
-	}
-	index := func(n int) map[int]string {
-		col := map[int]string{}
-		for i := 0; i < n; i++ {
-			col[i] = strconv.Itoa(i)
-		}
-		return col
-	}
-
+	var head []string
+	var columns []map[int]string
 	if _, isMap := r.mapSize(obj); isMap {
-		keys, values := map[int]string{}, map[int]string{}
-		n := 0
-		r.iterate("Map.prototype.entries", obj, func(v goja.Value) bool {
-			if e, ok := v.(*goja.Object); ok {
-				keys[n], values[n] = cell(r.get(e, "0")), cell(r.get(e, "1"))
-				n++
-			}
-			return true
-		})
-		c.write(c.stdout, renderTable([]string{"(iteration index)", "Key", "Values"}, []map[int]string{index(n), keys, values}))
-		return goja.Undefined()
+		head, columns = c.tableEntries(obj, "Map.prototype.entries", true)
+	} else if _, isSet := r.setSize(obj); isSet {
+		head, columns = c.tableEntries(obj, "Set.prototype.values", false)
+	} else {
+		head, columns = c.tableRows(obj, props)
 	}
-	if _, isSet := r.setSize(obj); isSet {
-		values := map[int]string{}
-		n := 0
-		r.iterate("Set.prototype.values", obj, func(v goja.Value) bool {
-			values[n] = cell(v)
-			n++
-			return true
-		})
-		c.write(c.stdout, renderTable([]string{"(iteration index)", "Values"}, []map[int]string{index(n), values}))
-		return goja.Undefined()
-	}
+	c.write(c.stdout, renderTable(head, columns))
+	return goja.Undefined()
+}
 
+// tableCell inspects one value for a table: shallow, at most three array
+// items, on one line.
+func (c *consoleState) tableCell(v goja.Value) string {
+	r := c.r
+	o := defaultInspectOptions()
+	o.depth, o.maxArrayLength, o.breakLength = 0, 3, noLimit
+	if vo, isObj := v.(*goja.Object); isObj && !r.isArray(vo) && !c.isTyped(vo) && len(r.keyNames(vo)) > 2 {
+		o.depth = -1
+	}
+	return r.inspect(v, o)
+}
+
+// tableEntries lays out a Map (keyValue) or a Set by iteration index.
+func (c *consoleState) tableEntries(obj *goja.Object, iterator string, keyValue bool) ([]string, []map[int]string) {
+	index, keys, values := map[int]string{}, map[int]string{}, map[int]string{}
+	n := 0
+	c.r.iterate(iterator, obj, func(v goja.Value) bool {
+		index[n] = strconv.Itoa(n)
+		if e, ok := v.(*goja.Object); ok && keyValue {
+			keys[n], values[n] = c.tableCell(c.r.get(e, "0")), c.tableCell(c.r.get(e, "1"))
+		} else {
+			values[n] = c.tableCell(v)
+		}
+		n++
+		return true
+	})
+	if keyValue {
+		return []string{"(iteration index)", "Key", "Values"}, []map[int]string{index, keys, values}
+	}
+	return []string{"(iteration index)", "Values"}, []map[int]string{index, values}
+}
+
+// tableRows lays out an object or array: one row per own key, one column
+// per property of the rows (or per entry of props), primitives under
+// "Values".
+func (c *consoleState) tableRows(obj *goja.Object, props []string) ([]string, []map[int]string) {
+	r := c.r
 	var colNames []string
 	cols := map[string]map[int]string{}
+	indexCol, valuesCol := map[int]string{}, map[int]string{}
 	hasPrimitives := false
-	valuesCol := map[int]string{}
-	indexCol := map[int]string{}
 	for i, key := range r.keyNames(obj) {
 		indexCol[i] = key
 		item := r.get(obj, key)
 		itemObj, isObj := item.(*goja.Object)
 		if props == nil && !isObj {
 			hasPrimitives = true
-			valuesCol[i] = cell(item)
+			valuesCol[i] = c.tableCell(item)
 			continue
 		}
 		keys := props
@@ -361,11 +378,12 @@ func (c *console) table(call goja.FunctionCall) goja.Value {
 			if !isObj || !r.hasOwn(itemObj, c.rt.ToValue(k)) {
 				col[i] = ""
 			} else {
-				col[i] = cell(r.get(itemObj, k))
+				col[i] = c.tableCell(r.get(itemObj, k))
 			}
 		}
 	}
-	// Object.keys order: integer-like keys first, ascending.
+	// Node collects columns in an object, so they come out in property
+	// order: integer-like keys first, ascending.
 	sort.SliceStable(colNames, func(a, b int) bool {
 		ia, ib := isArrayIndex(colNames[a]), isArrayIndex(colNames[b])
 		if ia && ib {
@@ -384,11 +402,10 @@ func (c *console) table(call goja.FunctionCall) goja.Value {
 		head = append(head, "Values")
 		columns = append(columns, valuesCol)
 	}
-	c.write(c.stdout, renderTable(head, columns))
-	return goja.Undefined()
+	return head, columns
 }
 
-func (c *console) isTyped(o *goja.Object) bool {
+func (c *consoleState) isTyped(o *goja.Object) bool {
 	_, ok := c.r.typedArrayName(o)
 	return ok
 }

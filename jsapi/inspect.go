@@ -104,7 +104,7 @@ var (
 // built-in toString methods and prototypes from user-defined ones. It is
 // fixed rather than read from the runtime so that output does not depend on
 // what a plugin happened to define globally.
-var builtInObjects = setOf("Object", "Function", "Array", "Number", "Infinity", "NaN",
+var builtInObjects = nameSet("Object", "Function", "Array", "Number", "Infinity", "NaN",
 	"Boolean", "String", "Symbol", "Date", "Promise", "RegExp", "Error", "AggregateError",
 	"EvalError", "RangeError", "ReferenceError", "SyntaxError", "TypeError", "URIError",
 	"JSON", "Math", "Intl", "ArrayBuffer", "Uint8Array", "Int8Array", "Uint16Array",
@@ -115,7 +115,7 @@ var builtInObjects = setOf("Object", "Function", "Array", "Number", "Infinity", 
 	"Event", "EventTarget", "TextEncoder", "TextDecoder", "Blob", "File", "FormData",
 	"Headers", "Request", "Response", "SharedArrayBuffer", "Atomics", "WebAssembly")
 
-func setOf(names ...string) map[string]bool {
+func nameSet(names ...string) map[string]bool {
 	m := make(map[string]bool, len(names))
 	for _, n := range names {
 		m[n] = true
@@ -267,10 +267,20 @@ func (c *inspector) beyondDepth(recurseTimes int) bool {
 	return float64(recurseTimes) > c.o.depth
 }
 
-// formatRaw is Node's formatRaw: it picks braces, a base and a formatter for
-// the kind of object, then lays out its entries.
+// shape is what formatRaw decides about an object before laying it out:
+// the keys to list, a base shown before the braces (a function name, a
+// date, a stack), the braces, and a formatter for the elements.
+type shape struct {
+	keys       []propKey
+	base       string
+	braces     [2]string
+	formatter  func(recurseTimes int) []string
+	extrasType int
+}
+
+// formatRaw is Node's formatRaw: it picks the shape for the kind of object,
+// then lays out its entries.
 func (c *inspector) formatRaw(value *goja.Object, recurseTimes int, typedArray bool) string {
-	r := c.r
 	var protoProps *[]string
 	if c.o.showHidden && !c.beyondDepth(recurseTimes) {
 		protoProps = new([]string)
@@ -281,141 +291,12 @@ func (c *inspector) formatRaw(value *goja.Object, recurseTimes int, typedArray b
 	}
 	tag := c.toStringTag(value)
 
-	var keys []propKey
-	base := ""
-	var formatter func(recurseTimes int) []string
-	var braces [2]string
-	extrasType := kObjectType
-	noIterator := true
-	noExtras := func() bool { return len(keys) == 0 && protoProps == nil }
-
-	if r.has(value, goja.SymIterator) || constructor.null {
-		noIterator = false
-		if r.isArray(value) {
-			length := r.length(value)
-			prefix := ""
-			if constructor.name != "Array" || tag != "" {
-				prefix = getPrefix(constructor, tag, "Array", fmt.Sprintf("(%d)", length))
-			}
-			keys = r.nonIndexKeys(value, c.o.showHidden)
-			braces = [2]string{prefix + "[", "]"}
-			if length == 0 && noExtras() {
-				return braces[0] + "]"
-			}
-			extrasType = kArrayExtrasType
-			formatter = func(rt int) []string { return c.formatArray(value, length, rt) }
-		} else if size, ok := r.setSize(value); ok {
-			prefix := getPrefix(constructor, tag, "Set", fmt.Sprintf("(%d)", size))
-			keys = r.keys(value, c.o.showHidden)
-			formatter = func(rt int) []string { return c.formatSet(value, size, rt) }
-			if size == 0 && noExtras() {
-				return prefix + "{}"
-			}
-			braces = [2]string{prefix + "{", "}"}
-		} else if size, ok := r.mapSize(value); ok {
-			prefix := getPrefix(constructor, tag, "Map", fmt.Sprintf("(%d)", size))
-			keys = r.keys(value, c.o.showHidden)
-			formatter = func(rt int) []string { return c.formatMap(value, size, rt) }
-			if size == 0 && noExtras() {
-				return prefix + "{}"
-			}
-			braces = [2]string{prefix + "{", "}"}
-		} else if name, ok := r.typedArrayName(value); ok {
-			keys = r.nonIndexKeys(value, c.o.showHidden)
-			fallback := ""
-			if constructor.null {
-				fallback = name
-			}
-			size := r.typedArrayLength(value)
-			prefix := getPrefix(constructor, tag, fallback, fmt.Sprintf("(%d)", size))
-			braces = [2]string{prefix + "[", "]"}
-			if size == 0 && len(keys) == 0 && !c.o.showHidden {
-				return braces[0] + "]"
-			}
-			formatter = func(rt int) []string { return c.formatTypedArray(value, size, rt) }
-			extrasType = kArrayExtrasType
-		} else {
-			noIterator = true
-		}
+	sh, short, ok := c.iterableShape(value, constructor, tag, protoProps != nil)
+	if !ok {
+		sh, short = c.objectShape(value, recurseTimes, constructor, tag, protoProps != nil, typedArray)
 	}
-	if noIterator {
-		keys = r.keys(value, c.o.showHidden)
-		braces = [2]string{"{", "}"}
-		switch {
-		case r.isFunction(value):
-			base = c.functionBase(value, constructor, tag)
-			if noExtras() {
-				return base
-			}
-		case constructor.name == "Object" && !constructor.null:
-			if value.ClassName() == "Arguments" {
-				braces[0] = "[Arguments] {"
-			} else if tag != "" {
-				braces[0] = getPrefix(constructor, tag, "Object", "") + "{"
-			}
-			if noExtras() {
-				return braces[0] + "}"
-			}
-		case value.ClassName() == "RegExp":
-			base = r.callString("RegExp.prototype.toString", value)
-			if prefix := getPrefix(constructor, tag, "RegExp", ""); prefix != "RegExp " {
-				base = prefix + base
-			}
-			if noExtras() || c.beyondDepth(recurseTimes) {
-				return base
-			}
-		case value.ClassName() == "Date":
-			if t, ok := r.callPath("Date.prototype.getTime", value); ok && goja.IsNaN(t) {
-				base = r.callString("Date.prototype.toString", value)
-			} else {
-				base = r.callString("Date.prototype.toISOString", value)
-			}
-			if prefix := getPrefix(constructor, tag, "Date", ""); prefix != "Date " {
-				base = prefix + base
-			}
-			if noExtras() {
-				return base
-			}
-		case r.isError(value):
-			base = c.formatError(value, constructor, tag, &keys)
-			if noExtras() {
-				return base
-			}
-		case value.ExportType() == arrayBufType:
-			prefix := getPrefix(constructor, tag, "ArrayBuffer", "")
-			if !typedArray {
-				formatter = func(int) []string { return c.formatArrayBuffer(value) }
-			} else if noExtras() {
-				buf, _ := value.Export().(goja.ArrayBuffer)
-				return prefix + fmt.Sprintf("{ byteLength: %d }", len(buf.Bytes()))
-			}
-			braces[0] = prefix + "{"
-			keys = append([]propKey{{str: "byteLength"}}, keys...)
-		case r.isDataView(value):
-			braces[0] = getPrefix(constructor, tag, "DataView", "") + "{"
-			keys = append([]propKey{{str: "byteLength"}, {str: "byteOffset"}, {str: "buffer"}}, keys...)
-		case value.ExportType() == promiseType:
-			braces[0] = getPrefix(constructor, tag, "Promise", "") + "{"
-			formatter = func(rt int) []string { return c.formatPromise(value, rt) }
-		case r.isWeak("WeakSet", value):
-			braces[0] = getPrefix(constructor, tag, "WeakSet", "") + "{"
-			formatter = func(int) []string { return []string{"<items unknown>"} }
-		case r.isWeak("WeakMap", value):
-			braces[0] = getPrefix(constructor, tag, "WeakMap", "") + "{"
-			formatter = func(int) []string { return []string{"<items unknown>"} }
-		default:
-			if b, ok := c.boxedBase(value, &keys, constructor, tag); ok {
-				base = b
-				if noExtras() {
-					return base
-				}
-				break
-			}
-			if noExtras() {
-				return c.ctxStyle(value, constructor, tag) + "{}"
-			}
-			braces[0] = c.ctxStyle(value, constructor, tag) + "{"
-		}
+	if short != "" {
+		return short
 	}
 
 	if c.beyondDepth(recurseTimes) {
@@ -430,15 +311,16 @@ func (c *inspector) formatRaw(value *goja.Object, recurseTimes int, typedArray b
 	c.seen = append(c.seen, value)
 	c.currentDepth = recurseTimes
 	var output []string
-	if formatter != nil {
-		output = formatter(recurseTimes)
+	if sh.formatter != nil {
+		output = sh.formatter(recurseTimes)
 	}
-	for _, k := range keys {
-		output = append(output, c.formatProperty(value, recurseTimes, k, extrasType, nil, value))
+	for _, k := range sh.keys {
+		output = append(output, c.formatProperty(value, recurseTimes, k, sh.extrasType, nil))
 	}
 	if protoProps != nil {
 		output = append(output, *protoProps...)
 	}
+	base := sh.base
 	if index, ok := c.circular[value]; ok {
 		reference := fmt.Sprintf("<ref *%d>", index)
 		if base == "" {
@@ -448,7 +330,156 @@ func (c *inspector) formatRaw(value *goja.Object, recurseTimes int, typedArray b
 		}
 	}
 	c.seen = c.seen[:len(c.seen)-1]
-	return c.reduceToSingleString(output, base, braces, extrasType, recurseTimes, value)
+	return c.reduceToSingleString(output, base, sh.braces, sh.extrasType, recurseTimes, value)
+}
+
+// iterableShape covers arrays, sets, maps and typed arrays; ok is false for
+// anything else. A non-empty short is the whole rendering (an empty one).
+func (c *inspector) iterableShape(value *goja.Object, constructor ctorName, tag string, hasProtoProps bool) (sh shape, short string, ok bool) {
+	r := c.r
+	if !r.has(value, goja.SymIterator) && !constructor.null {
+		return sh, "", false
+	}
+	noExtras := func() bool { return len(sh.keys) == 0 && !hasProtoProps }
+	if r.isArray(value) {
+		length := r.length(value)
+		prefix := ""
+		if constructor.name != "Array" || tag != "" {
+			prefix = getPrefix(constructor, tag, "Array", fmt.Sprintf("(%d)", length))
+		}
+		sh.keys = r.elementKeys(value, length, c.o.showHidden)
+		sh.braces = [2]string{prefix + "[", "]"}
+		if length == 0 && noExtras() {
+			return sh, prefix + "[]", true
+		}
+		sh.extrasType = kArrayExtrasType
+		sh.formatter = func(rt int) []string { return c.formatArray(value, length, rt) }
+		return sh, "", true
+	}
+	if size, isSet := r.setSize(value); isSet {
+		prefix := getPrefix(constructor, tag, "Set", fmt.Sprintf("(%d)", size))
+		sh.keys = r.keys(value, c.o.showHidden)
+		sh.formatter = func(rt int) []string { return c.formatSet(value, size, rt) }
+		if size == 0 && noExtras() {
+			return sh, prefix + "{}", true
+		}
+		sh.braces = [2]string{prefix + "{", "}"}
+		return sh, "", true
+	}
+	if size, isMap := r.mapSize(value); isMap {
+		prefix := getPrefix(constructor, tag, "Map", fmt.Sprintf("(%d)", size))
+		sh.keys = r.keys(value, c.o.showHidden)
+		sh.formatter = func(rt int) []string { return c.formatMap(value, size, rt) }
+		if size == 0 && noExtras() {
+			return sh, prefix + "{}", true
+		}
+		sh.braces = [2]string{prefix + "{", "}"}
+		return sh, "", true
+	}
+	if name, isTyped := r.typedArrayName(value); isTyped {
+		size := r.typedArrayLength(value)
+		sh.keys = r.elementKeys(value, size, c.o.showHidden)
+		fallback := ""
+		if constructor.null {
+			fallback = name
+		}
+		prefix := getPrefix(constructor, tag, fallback, fmt.Sprintf("(%d)", size))
+		sh.braces = [2]string{prefix + "[", "]"}
+		if size == 0 && len(sh.keys) == 0 && !c.o.showHidden {
+			return sh, prefix + "[]", true
+		}
+		sh.formatter = func(rt int) []string { return c.formatTypedArray(value, size, rt) }
+		sh.extrasType = kArrayExtrasType
+		return sh, "", true
+	}
+	return sh, "", false
+}
+
+// objectShape covers everything that is not iterableShape's: functions,
+// plain objects, regexps, dates, errors, buffers, promises, weak
+// collections, boxed primitives and class instances.
+func (c *inspector) objectShape(value *goja.Object, recurseTimes int, constructor ctorName, tag string, hasProtoProps, typedArray bool) (sh shape, short string) {
+	r := c.r
+	sh.keys = r.keys(value, c.o.showHidden)
+	sh.braces = [2]string{"{", "}"}
+	noExtras := func() bool { return len(sh.keys) == 0 && !hasProtoProps }
+	// orShort returns the base alone when there is nothing else to show.
+	orShort := func(base string) (shape, string) {
+		sh.base = base
+		if noExtras() {
+			return sh, base
+		}
+		return sh, ""
+	}
+	class := r.className(value)
+	switch {
+	case r.isFunction(value):
+		return orShort(c.functionBase(value, constructor, tag))
+	case constructor.name == "Object" && !constructor.null:
+		if class == "Arguments" {
+			sh.braces[0] = "[Arguments] {"
+		} else if tag != "" {
+			sh.braces[0] = getPrefix(constructor, tag, "Object", "") + "{"
+		}
+		if noExtras() {
+			return sh, sh.braces[0] + "}"
+		}
+	case class == "RegExp":
+		base := r.callString("RegExp.prototype.toString", value)
+		if prefix := getPrefix(constructor, tag, "RegExp", ""); prefix != "RegExp " {
+			base = prefix + base
+		}
+		if c.beyondDepth(recurseTimes) {
+			return sh, base
+		}
+		return orShort(base)
+	case class == "Date":
+		var base string
+		if t, ok := r.callPath("Date.prototype.getTime", value); ok && goja.IsNaN(t) {
+			base = r.callString("Date.prototype.toString", value)
+		} else {
+			base = r.callString("Date.prototype.toISOString", value)
+		}
+		if prefix := getPrefix(constructor, tag, "Date", ""); prefix != "Date " {
+			base = prefix + base
+		}
+		return orShort(base)
+	case r.isError(value):
+		return orShort(c.formatError(value, constructor, tag, &sh.keys))
+	case value.ExportType() == arrayBufType:
+		prefix := getPrefix(constructor, tag, "ArrayBuffer", "")
+		if !typedArray {
+			sh.formatter = func(int) []string { return c.formatArrayBuffer(value) }
+		} else if noExtras() {
+			buf, _ := value.Export().(goja.ArrayBuffer)
+			return sh, prefix + fmt.Sprintf("{ byteLength: %d }", len(buf.Bytes()))
+		}
+		sh.braces[0] = prefix + "{"
+		sh.keys = append([]propKey{{str: "byteLength"}}, sh.keys...)
+	case r.isDataView(value):
+		sh.braces[0] = getPrefix(constructor, tag, "DataView", "") + "{"
+		sh.keys = append([]propKey{{str: "byteLength"}, {str: "byteOffset"}, {str: "buffer"}}, sh.keys...)
+	case value.ExportType() == promiseType:
+		sh.braces[0] = getPrefix(constructor, tag, "Promise", "") + "{"
+		sh.formatter = func(rt int) []string { return c.formatPromise(value, rt) }
+	case r.isWeak("WeakSet", value), r.isWeak("WeakMap", value):
+		kind := "WeakSet"
+		if r.isWeak("WeakMap", value) {
+			kind = "WeakMap"
+		}
+		sh.braces[0] = getPrefix(constructor, tag, kind, "") + "{"
+		sh.formatter = func(int) []string { return []string{"<items unknown>"} }
+	default:
+		if base, ok := c.boxedBase(value, &sh.keys, constructor, tag); ok {
+			return orShort(base)
+		}
+		style := c.ctxStyle(value, constructor, tag)
+		if noExtras() {
+			return sh, style + "{}"
+		}
+		sh.braces[0] = style + "{"
+	}
+	return sh, ""
 }
 
 // constructorName is Node's getConstructorName. When protoProps is not nil
@@ -549,7 +580,7 @@ func (c *inspector) addPrototypeProperties(main, obj *goja.Object, recurseTimes 
 			if !ok || r.isFunctionValue(d.value) {
 				continue
 			}
-			*output = append(*output, c.formatProperty(obj, recurseTimes, k, kObjectType, &d, main))
+			*output = append(*output, c.formatProperty(obj, recurseTimes, k, kObjectType, &d))
 		}
 		c.seen = c.seen[:len(c.seen)-1]
 	}
@@ -610,9 +641,9 @@ func (c *inspector) boxedBase(value *goja.Object, keys *[]propKey, constructor c
 	var typ string
 	var prim goja.Value
 	var ok bool
-	switch value.ClassName() {
+	switch class := r.className(value); class {
 	case "Number", "String", "Boolean":
-		typ = value.ClassName()
+		typ = class
 		prim, ok = r.callPath(typ+".prototype.valueOf", value)
 	}
 	if !ok {
@@ -642,9 +673,7 @@ func (c *inspector) boxedBase(value *goja.Object, keys *[]propKey, constructor c
 			base += " (" + constructor.name + ")"
 		}
 	}
-	inner := &inspector{r: r, o: c.o}
-	inner.o.compact = 3
-	base += ": " + inner.formatPrimitiveNoSplit(prim) + "]"
+	base += ": " + c.formatPrimitive(prim) + "]"
 	if tag != "" && tag != constructor.name {
 		base += " [" + tag + "]"
 	}
@@ -928,11 +957,11 @@ func (c *inspector) groupArrayElements(output []string, value *goja.Object) []st
 		j := i
 		for ; j < maxI-1; j++ {
 			padding := maxLineLength[j-i] + jsLen(output[j]) - dataLen[j]
-			b.WriteString(pad(output[j]+", ", padding, padStart))
+			b.WriteString(padColumn(output[j]+", ", padding, padStart))
 		}
 		if padStart {
 			padding := maxLineLength[j-i] + jsLen(output[j]) - dataLen[j] - separatorSpace
-			b.WriteString(pad(output[j], padding, true))
+			b.WriteString(padColumn(output[j], padding, true))
 		} else {
 			b.WriteString(output[j])
 		}
@@ -944,7 +973,7 @@ func (c *inspector) groupArrayElements(output []string, value *goja.Object) []st
 	return tmp
 }
 
-func pad(s string, width int, start bool) string {
+func padColumn(s string, width int, start bool) string {
 	n := width - jsLen(s)
 	if n <= 0 {
 		return s
@@ -963,6 +992,8 @@ func formatNumber(v goja.Value) string {
 	return v.String()
 }
 
+// formatPrimitive renders a non-object the way it appears inside a
+// structure: strings quoted and escaped, -0 and 1n as such.
 func (c *inspector) formatPrimitive(v goja.Value) string {
 	if s, ok := v.(goja.String); ok {
 		units := stringUnits(s)
@@ -970,7 +1001,7 @@ func (c *inspector) formatPrimitive(v goja.Value) string {
 		if len(units) > c.o.maxStringLength {
 			remaining := len(units) - c.o.maxStringLength
 			units = units[:c.o.maxStringLength]
-			trailer = fmt.Sprintf("... %d more character%s", remaining, plural(remaining))
+			trailer = fmt.Sprintf("... %d more character%s", remaining, pluralS(remaining))
 		}
 		// Long strings are split after line breaks (Node skips this only for
 		// `compact: true`, which flexrun never uses).
@@ -984,10 +1015,6 @@ func (c *inspector) formatPrimitive(v goja.Value) string {
 		}
 		return strEscape(units) + trailer
 	}
-	return c.formatPrimitiveNoSplit(v)
-}
-
-func (c *inspector) formatPrimitiveNoSplit(v goja.Value) string {
 	switch {
 	case v == nil || goja.IsUndefined(v):
 		return "undefined"
@@ -998,11 +1025,8 @@ func (c *inspector) formatPrimitiveNoSplit(v goja.Value) string {
 	case goja.IsBigInt(v):
 		return v.String() + "n"
 	}
-	switch x := v.(type) {
-	case goja.String:
-		return strEscape(stringUnits(x))
-	case *goja.Symbol:
-		return symbolString(x)
+	if sym, ok := v.(*goja.Symbol); ok {
+		return symbolString(sym)
 	}
 	return v.String() // booleans
 }
@@ -1011,7 +1035,7 @@ func symbolString(s *goja.Symbol) string {
 	return "Symbol(" + s.String() + ")"
 }
 
-func plural(n int) string {
+func pluralS(n int) string {
 	if n > 1 {
 		return "s"
 	}
@@ -1044,19 +1068,19 @@ func (c *inspector) formatSpecialArray(value *goja.Object, maxLength int, output
 				break
 			}
 			emptyItems := int(tmp) - index
-			output = append(output, fmt.Sprintf("<%d empty item%s>", emptyItems, plural(emptyItems)))
+			output = append(output, fmt.Sprintf("<%d empty item%s>", emptyItems, pluralS(emptyItems)))
 			index = int(tmp)
 			if len(output) == maxLength {
 				break
 			}
 		}
-		output = append(output, c.formatProperty(value, recurseTimes, propKey{str: key}, kArrayType, nil, value))
+		output = append(output, c.formatProperty(value, recurseTimes, propKey{str: key}, kArrayType, nil))
 		index++
 	}
 	remaining := length - index
 	if len(output) != maxLength {
 		if remaining > 0 {
-			output = append(output, fmt.Sprintf("<%d empty item%s>", remaining, plural(remaining)))
+			output = append(output, fmt.Sprintf("<%d empty item%s>", remaining, pluralS(remaining)))
 		}
 	} else if remaining > 0 {
 		output = append(output, remainingText(remaining))
@@ -1065,7 +1089,7 @@ func (c *inspector) formatSpecialArray(value *goja.Object, maxLength int, output
 }
 
 func remainingText(n int) string {
-	return fmt.Sprintf("... %d more item%s", n, plural(n))
+	return fmt.Sprintf("... %d more item%s", n, pluralS(n))
 }
 
 func (c *inspector) formatArrayBuffer(value *goja.Object) []string {
@@ -1081,7 +1105,7 @@ func (c *inspector) formatArrayBuffer(value *goja.Object) []string {
 	}
 	str := strings.Join(hex, " ")
 	if remaining := len(b) - c.o.maxArrayLength; remaining > 0 {
-		str += fmt.Sprintf(" ... %d more byte%s", remaining, plural(remaining))
+		str += fmt.Sprintf(" ... %d more byte%s", remaining, pluralS(remaining))
 	}
 	return []string{"[Uint8Contents]: <" + str + ">"}
 }
@@ -1095,7 +1119,7 @@ func (c *inspector) formatArray(value *goja.Object, valLen, recurseTimes int) []
 		if !ok {
 			return c.formatSpecialArray(value, length, output, i, valLen, recurseTimes)
 		}
-		output = append(output, c.formatProperty(value, recurseTimes, propKey{str: strconv.Itoa(i)}, kArrayType, &d, value))
+		output = append(output, c.formatProperty(value, recurseTimes, propKey{str: strconv.Itoa(i)}, kArrayType, &d))
 	}
 	if remaining > 0 {
 		output = append(output, remainingText(remaining))
@@ -1185,8 +1209,7 @@ func (c *inspector) formatPromise(value *goja.Object, recurseTimes int) []string
 
 // formatProperty renders one entry: "key: value", or just the value for
 // array elements. desc may be nil; it is then looked up on value.
-func (c *inspector) formatProperty(value *goja.Object, recurseTimes int, key propKey, typ int, desc *propDesc, original *goja.Object) string {
-	_ = original // used by Node only for the `getters` option
+func (c *inspector) formatProperty(value *goja.Object, recurseTimes int, key propKey, typ int, desc *propDesc) string {
 	if desc == nil {
 		d, ok := c.r.ownDesc(value, key)
 		if !ok {
@@ -1244,7 +1267,7 @@ func escapeAll(s string) string {
 	for i := 0; i < len(units); i++ {
 		u := units[i]
 		if u == '\'' || u == '\\' || u < 32 || (u > 126 && u < 160) {
-			b.WriteString(meta(u))
+			b.WriteString(escapeCode(u))
 			continue
 		}
 		if i+1 < len(units) && utf16.IsSurrogate(rune(u)) {
@@ -1519,7 +1542,7 @@ func strEscape(units []uint16) string {
 		u := units[i]
 		switch {
 		case (u == '\'' && quote == '\'') || u == '\\' || u < 32 || (u > 126 && u < 160):
-			b.WriteString(meta(u))
+			b.WriteString(escapeCode(u))
 		case u >= 0xd800 && u <= 0xdfff:
 			if u <= 0xdbff && i+1 < len(units) && units[i+1] >= 0xdc00 && units[i+1] <= 0xdfff {
 				b.WriteRune(utf16.DecodeRune(rune(u), rune(units[i+1])))
@@ -1535,7 +1558,7 @@ func strEscape(units []uint16) string {
 	return b.String()
 }
 
-func meta(u uint16) string {
+func escapeCode(u uint16) string {
 	switch u {
 	case '\b':
 		return `\b`
@@ -1911,9 +1934,38 @@ func (r *realm) nonIndexKeys(o *goja.Object, showHidden bool) []propKey {
 	return keys
 }
 
+// maxKeyScan is the element count above which arrays and typed arrays are
+// not scanned for extra named properties: goja can only list keys by
+// enumerating every index, which takes most of a second for a million
+// elements. Symbol keys are still shown.
+const maxKeyScan = 1 << 16
+
+// elementKeys is nonIndexKeys for an array-like of the given length.
+func (r *realm) elementKeys(o *goja.Object, length int, showHidden bool) []propKey {
+	if length <= maxKeyScan {
+		return r.nonIndexKeys(o, showHidden)
+	}
+	var syms []*goja.Symbol
+	r.try(func() { syms = o.Symbols() })
+	var keys []propKey
+	for _, s := range syms {
+		if showHidden || r.isEnumerable(o, s) {
+			keys = append(keys, propKey{sym: s})
+		}
+	}
+	return keys
+}
+
+// isArrayIndex reports whether s is a canonical array index ("0" to
+// "4294967294").
 func isArrayIndex(s string) bool {
-	if !numberRegExp.MatchString(s) {
+	if s == "" || len(s) > 10 || (s[0] == '0' && len(s) > 1) {
 		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
 	n, err := strconv.ParseUint(s, 10, 64)
 	return err == nil && n < 1<<32-1

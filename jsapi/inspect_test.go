@@ -1,10 +1,17 @@
-package jsapi
+package jsapi_test
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
 	"strconv"
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/jsapi"
 )
 
 // The tables below hold JavaScript expressions and the exact text Node 20
@@ -23,7 +30,7 @@ func TestInspect(t *testing.T) {
 			if err != nil {
 				t.Fatalf("script %s: %v", tc.script, err)
 			}
-			if have := Inspect(rt, v); have != tc.want {
+			if have := jsapi.Inspect(rt, v); have != tc.want {
 				t.Errorf("Inspect(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
 			}
 		})
@@ -45,10 +52,160 @@ func TestFormat(t *testing.T) {
 			for i := 0; i < int(arr.Get("length").ToInteger()); i++ {
 				args = append(args, arr.Get(strconv.Itoa(i)))
 			}
-			if have := Format(rt, args); have != tc.want {
+			if have := jsapi.Format(rt, args); have != tc.want {
 				t.Errorf("Format(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
 			}
 		})
+	}
+}
+
+func ExampleInspect() {
+	rt := goja.New()
+	v, _ := rt.RunString(`({id: 7, tags: ['a', 'b'], nested: {deep: {deeper: {deepest: 1}}}, when: new Date(0)})`)
+	fmt.Println(jsapi.Inspect(rt, v))
+	// Output:
+	// {
+	//   id: 7,
+	//   tags: [ 'a', 'b' ],
+	//   nested: { deep: { deeper: [Object] } },
+	//   when: 1970-01-01T00:00:00.000Z
+	// }
+}
+
+func ExampleFormat() {
+	rt := goja.New()
+	fmt.Println(jsapi.Format(rt, []goja.Value{rt.ToValue("%s has %d items:"), rt.ToValue("cart"), rt.ToValue(2), rt.NewArray("x", "y")}))
+	// Output: cart has 2 items: [ 'x', 'y' ]
+}
+
+func ExampleNewConsole() {
+	rt := goja.New()
+	_ = rt.Set("console", jsapi.NewConsole(rt, os.Stdout, io.Discard))
+	_, _ = rt.RunString(`
+		console.group('task');
+		console.log({sid: 'WT1', attributes: {channel: 'voice'}});
+		console.count('accepted');
+		console.groupEnd();
+		console.error('not shown: stderr is discarded');
+	`)
+	// Output:
+	// task
+	//   { sid: 'WT1', attributes: { channel: 'voice' } }
+	//   accepted: 1
+}
+
+// TestInspectGojaErrors covers errors with goja's own stacks, whose frames
+// must come out in Node's layout. (Messages are goja's, which can differ
+// from V8's.)
+func TestInspectGojaErrors(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, script, want string }{
+		{
+			name:   "thrown from function",
+			script: "function boom() { return new Error('boom') }\nboom()",
+			want:   "Error: boom\n    at boom (plugin.js:1:26)\n    at plugin.js:2:5",
+		},
+		{
+			name:   "nested with props",
+			script: "const e = new TypeError('bad input'); e.code = 'E_BAD';\n({err: e})",
+			want:   "{\n  err: TypeError: bad input\n      at plugin.js:1:11 {\n    code: 'E_BAD'\n  }\n}",
+		},
+		{
+			name:   "subclass",
+			script: "class MyError extends Error {}\nnew MyError('sub')",
+			want:   "MyError: sub\n    at plugin.js:2:1",
+		},
+		{
+			name:   "engine error",
+			script: "let caught; try { null.x } catch (e) { caught = e }\ncaught",
+			want:   "TypeError: Cannot read property 'x' of undefined\n    at plugin.js:1:24",
+		},
+		{
+			name:   "cause",
+			script: "new Error('outer', {cause: new Error('inner')})",
+			want:   "Error: outer\n    at plugin.js:1:1 {\n  [cause]: Error: inner\n      at plugin.js:1:28\n}",
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rt := goja.New()
+			v, err := rt.RunScript("plugin.js", tc.script)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if have := jsapi.Inspect(rt, v); have != tc.want {
+				t.Errorf("have:\n%s\nwant:\n%s", have, tc.want)
+			}
+		})
+	}
+}
+
+// TestInspectHostile checks that values which throw, recurse or are
+// revoked still print, where Node would throw or overflow its stack.
+func TestInspectHostile(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ name, script, want string }{
+		{"custom inspect throws", "({[Symbol.for('nodejs.util.inspect.custom')]() { throw new Error('x') }})",
+			"{\n  [Symbol(nodejs.util.inspect.custom)]: [Function: [nodejs.util.inspect.custom]]\n}"},
+		{"custom inspect never ends", "const f = function () { return {[Symbol.for('nodejs.util.inspect.custom')]: f} }; f()",
+			"[Object: Inspection interrupted prematurely. Maximum call stack size exceeded.]"},
+		{"toStringTag getter throws", "({get [Symbol.toStringTag]() { throw new Error('x') }})",
+			"{ [Symbol(Symbol.toStringTag)]: [Getter] }"},
+		{"getPrototypeOf trap throws", "Object.create(new Proxy({}, {getPrototypeOf() { throw new Error('x') }}))",
+			"Object <{}> {}"},
+		{"revoked proxy nested", "const r = Proxy.revocable({}, {}); r.revoke(); [r.proxy]", "[ <Revoked Proxy> ]"},
+		{"error name getter throws", "const e = new Error('m'); e.stack = 'Error: m\\n    at f (a.js:1:1)'; Object.defineProperty(e, 'name', {get() { throw new Error('x') }}); e",
+			"Error: m\n    at f (a.js:1:1)"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			rt := goja.New()
+			v, err := rt.RunString(tc.script)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if have := jsapi.Inspect(rt, v); have != tc.want {
+				t.Errorf("have:\n%s\nwant:\n%s", have, tc.want)
+			}
+		})
+	}
+	t.Run("format with throwing conversions", func(t *testing.T) {
+		t.Parallel()
+		rt := goja.New()
+		v, err := rt.RunString("[{toString() { throw new Error('s') }}, {valueOf() { throw new Error('v') }}]")
+		if err != nil {
+			t.Fatal(err)
+		}
+		arr := v.(*goja.Object)
+		have := jsapi.Format(rt, []goja.Value{rt.ToValue("%s %d"), arr.Get("0"), arr.Get("1")})
+		if want := "{ toString: [Function: toString] } NaN"; have != want {
+			t.Errorf("have %q, want %q", have, want)
+		}
+	})
+}
+
+// TestInspectInterrupt checks that Runtime.Interrupt stops a custom inspect
+// function that never returns: the script fails with the interrupt instead
+// of the console swallowing it.
+func TestInspectInterrupt(t *testing.T) {
+	t.Parallel()
+	rt := goja.New()
+	var stdout bytes.Buffer
+	if err := rt.Set("console", jsapi.NewConsole(rt, &stdout, io.Discard)); err != nil {
+		t.Fatal(err)
+	}
+	if err := rt.Set("stop", func() { rt.Interrupt("stop") }); err != nil {
+		t.Fatal(err)
+	}
+	_, err := rt.RunString("console.log({[Symbol.for('nodejs.util.inspect.custom')]() { stop(); for (;;) {} }}); throw new Error('not interrupted')")
+	var ie *goja.InterruptedError
+	if !errors.As(err, &ie) {
+		t.Fatalf("have error %v, want *goja.InterruptedError", err)
+	}
+	if stdout.Len() != 0 {
+		t.Errorf("console.log printed %q after the interrupt", stdout.String())
 	}
 }
 
@@ -220,6 +377,60 @@ var inspectCases = []struct{ name, script, want string }{
 	{"generator object", "(function* () { yield 1 })()", "Object [Generator] {}"},
 	{"object in array at depth", "[[[[{a: 1}]]]]", "[ [ [ [Array] ] ] ]"},
 	{"class instance nested", "(() => { class P { constructor() { this.q = {r: {s: {t: 1}}} } } return new P() })()", "P { q: { r: { s: [Object] } } }"},
+	{"map at depth", "({a: {b: {c: new Map([[1, 2]])}}})", "{ a: { b: { c: [Map] } } }"},
+	{"set at depth", "({a: {b: {c: new Set([1])}}})", "{ a: { b: { c: [Set] } } }"},
+	{"regexp at depth", "({a: {b: {c: /re/}}})", "{ a: { b: { c: /re/ } } }"},
+	{"date at depth", "({a: {b: {c: new Date(0)}}})", "{ a: { b: { c: 1970-01-01T00:00:00.000Z } } }"},
+	{"function at depth", "({a: {b: {c: function deep() {}}}})", "{ a: { b: { c: [Function: deep] } } }"},
+	{"class instance at depth", "(() => { class K { constructor() { this.v = 1 } } return {a: {b: {c: new K()}}} })()", "{ a: { b: { c: [K] } } }"},
+	{"null proto at depth", "({a: {b: {c: Object.assign(Object.create(null), {x: 1})}}})", "{ a: { b: { c: [Object: null prototype] } } }"},
+	{"typed array at depth", "({a: {b: {c: new Uint8Array(2)}}})", "{ a: { b: { c: [Uint8Array] } } }"},
+	{"promise at depth", "({a: {b: {c: Promise.resolve(2)}}})", "{ a: { b: { c: [Promise] } } }"},
+	{"error at depth", "(() => { const e = new Error('d'); e.stack = 'Error: d\\n    at x (f.js:1:1)'; return {a: {b: {c: e}}} })()", "{\n  a: {\n    b: {\n      c: Error: d\n          at x (f.js:1:1)\n    }\n  }\n}"},
+	{"prototype accessor", "(() => { class A { get v() { return 1 } } const a = new A(); a.own = 2; return a })()", "A { own: 2 }"},
+	{"constructor property", "({constructor: 'x', a: 1})", "{ constructor: 'x', a: 1 }"},
+	{"instance with toStringTag", "(() => { class Foo { get [Symbol.toStringTag]() { return 'bar' } } return new Foo() })()", "Foo [bar] {}"},
+	{"array subclass", "(() => { class MyArr extends Array {} return MyArr.from([1, 2]) })()", "MyArr(2) [ 1, 2 ]"},
+	{"null proto array", "Object.setPrototypeOf([1, 2], null)", "[Array(2): null prototype] [ 1, 2 ]"},
+	{"null proto map", "Object.setPrototypeOf(new Map([[1, 2]]), null)", "[Map(1): null prototype] { 1 => 2 }"},
+	{"array index getter", "Object.defineProperty([1, 2], 0, {get() { return 5 }, enumerable: true})", "[ [Getter], 2 ]"},
+	{"empty arguments", "(function () { return arguments })()", "[Arguments] {}"},
+	{"rejected promise", "(() => { const p = Promise.reject(3); p.catch(() => {}); return p })()", "Promise { <rejected> 3 }"},
+	{"rejected promise error", "(() => { const e = new Error('rej'); e.stack = 'Error: rej\\n    at r (f.js:1:1)'; const p = Promise.reject(e); p.catch(() => {}); return p })()", "Promise {\n  <rejected> Error: rej\n      at r (f.js:1:1)\n}"},
+	{"promise of promise", "Promise.resolve(Promise.resolve(1))", "Promise { 1 }"},
+	{"set of numbers", "new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])", "Set(10) { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }"},
+	{"map long entries", "new Map([['first-key-is-long', {value: 'some value here'}], ['second-key-is-long', {value: 'another value'}]])", "Map(2) {\n  'first-key-is-long' => { value: 'some value here' },\n  'second-key-is-long' => { value: 'another value' }\n}"},
+	{"grouped with objects", "[1, 2, 3, {a: 1}, 5, 6, 7, 8]", "[ 1, 2, 3, { a: 1 }, 5, 6, 7, 8 ]"},
+	{"grouped negative", "[-100, 2, -3, 44, 5, -66, 7, 888, -9, 10, 11, -12]", "[\n  -100,   2, -3,  44,\n     5, -66,  7, 888,\n    -9,  10, 11, -12\n]"},
+	{"grouped 100+ with more", "Array.from({length: 150}, (_, i) => i * 3)", "[\n    0,   3,   6,   9,  12,  15,  18,  21,  24,  27,  30,  33,\n   36,  39,  42,  45,  48,  51,  54,  57,  60,  63,  66,  69,\n   72,  75,  78,  81,  84,  87,  90,  93,  96,  99, 102, 105,\n  108, 111, 114, 117, 120, 123, 126, 129, 132, 135, 138, 141,\n  144, 147, 150, 153, 156, 159, 162, 165, 168, 171, 174, 177,\n  180, 183, 186, 189, 192, 195, 198, 201, 204, 207, 210, 213,\n  216, 219, 222, 225, 228, 231, 234, 237, 240, 243, 246, 249,\n  252, 255, 258, 261, 264, 267, 270, 273, 276, 279, 282, 285,\n  288, 291, 294, 297,\n  ... 50 more items\n]"},
+	{"grouped strings mixed", "['a', 'bb', 'ccc', 'dddd', 'eeeee', 'ffffff', 'g', 'hh', 'iii', 'jjjj']", "[\n  'a',     'bb',\n  'ccc',   'dddd',\n  'eeeee', 'ffffff',\n  'g',     'hh',\n  'iii',   'jjjj'\n]"},
+	{"array with long string", "['short', 'a very long string that goes beyond the usual width of a terminal line for sure']", "[\n  'short',\n  'a very long string that goes beyond the usual width of a terminal line for sure'\n]"},
+	{"long string in array split", "['first line of the string\\nsecond line of the string that is quite long\\nthird']", "[\n  'first line of the string\\n' +\n    'second line of the string that is quite long\\n' +\n    'third'\n]"},
+	{"dollar brace quotes", "'it\\'s \"${x}\"'", "'it\\'s \"${x}\"'"},
+	{"backtick fallback", "'it\\'s \"q\"'", "`it's \"q\"`"},
+	{"object many short arrays", "({a: [1, 2, 3], b: [4, 5, 6], c: [7, 8, 9], d: [10, 11, 12], e: [13, 14, 15]})", "{\n  a: [ 1, 2, 3 ],\n  b: [ 4, 5, 6 ],\n  c: [ 7, 8, 9 ],\n  d: [ 10, 11, 12 ],\n  e: [ 13, 14, 15 ]\n}"},
+	{"nested objects break", "({level1: {level2: {level3: 'value3', other: 'another value'}, sibling: 'sibling value here'}})", "{\n  level1: {\n    level2: { level3: 'value3', other: 'another value' },\n    sibling: 'sibling value here'\n  }\n}"},
+	{"compact 3 rule", "({a: {b: {c: 1}}, d: 2})", "{ a: { b: { c: 1 } }, d: 2 }"},
+	{"4 nested single line", "[{a: [{b: 1}]}]", "[ { a: [ [Object] ] } ]"},
+	{"weakmap with props", "Object.assign(new WeakMap(), {x: 1})", "WeakMap { <items unknown>, x: 1 }"},
+	{"frozen", "Object.freeze({a: 1})", "{ a: 1 }"},
+	{"function non-string name", "(() => { const f = function () {}; Object.defineProperty(f, 'name', {value: 42}); return f })()", "[Function: 42]"},
+	{"class extends null", "(class N extends null {})", "[class N]"},
+	{"object with class value", "({K: class K {}, f: function () {}})", "{ K: [class K], f: [Function: f] }"},
+	{"boxed string with index-like", "new String('')", "[String: '']"},
+	{"array with negative zero float", "[0.1, -0, 1e21, 1e-7]", "[ 0.1, -0, 1e+21, 1e-7 ]"},
+	{"object with symbol description escapes", "({[Symbol(\"it's\")]: 1})", "{ [Symbol(it\\'s)]: 1 }"},
+	{"key needing double quotes", "({\"it's\": 1})", "{ \"it's\": 1 }"},
+	{"deep circular in map", "(() => { const m = new Map(); m.set('self', m); return m })()", "<ref *1> Map(1) { 'self' => [Circular *1] }"},
+	{"circular in set", "(() => { const s = new Set(); s.add(s); return s })()", "<ref *1> Set(1) { [Circular *1] }"},
+	{"array buffer empty", "new ArrayBuffer(0)", "ArrayBuffer { [Uint8Contents]: <>, byteLength: 0 }"},
+	{"array buffer 101", "new ArrayBuffer(101)", "ArrayBuffer {\n  [Uint8Contents]: <00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 ... 1 more byte>,\n  byteLength: 101\n}"},
+	{"uint8 clamped", "new Uint8ClampedArray([1, 300])", "Uint8ClampedArray(2) [ 1, 255 ]"},
+	{"object with array buffer", "({buf: new Uint16Array([1, 2]).buffer})", "{ buf: ArrayBuffer { [Uint8Contents]: <01 00 02 00>, byteLength: 4 } }"},
+	{"nested proxy", "new Proxy(new Proxy({z: 1}, {}), {})", "{ z: 1 }"},
+	{"string object prop", "({s: new String('x')})", "{ s: [String: 'x'] }"},
+	{"getter throwing on class", "(() => { class G { get x() { throw new Error('x') } } return new G() })()", "G {}"},
+	{"object with numeric-like keys", "({'01': 1, '-1': 2, '1.5': 3, 4294967295: 4})", "{ '01': 1, '-1': 2, '1.5': 3, '4294967295': 4 }"},
 }
 
 var formatCases = []struct{ name, script, want string }{
@@ -280,4 +491,31 @@ var formatCases = []struct{ name, script, want string }{
 	{"unicode format", "['%s: %d€', 'prix', 10]", "prix: 10€"},
 	{"error arg", "[(() => { const e = new Error('x'); e.stack = 'Error: x\\n    at f (a.js:1:1)'; return e })()]", "Error: x\n    at f (a.js:1:1)"},
 	{"label and error", "['failed:', (() => { const e = new Error('x'); e.stack = 'Error: x\\n    at f (a.js:1:1)'; return e })()]", "failed: Error: x\n    at f (a.js:1:1)"},
+	{"%o arrow function", "(() => { const foo = () => {}; return ['%o', foo] })()", "[Function: foo] { [length]: 0, [name]: 'foo' }"},
+	{"%o class", "['%o', class Bar {}]", "<ref *1> [class Bar] {\n  [length]: 0,\n  [name]: 'Bar',\n  [prototype]: { [constructor]: [Circular *1] }\n}"},
+	{"%o nested array", "['%o', [[1], {a: [2]}]]", "[ [ 1, [length]: 1 ], { a: [ 2, [length]: 1 ] }, [length]: 2 ]"},
+	{"%o proxy", "['%o', new Proxy({a: 1}, {})]", "Proxy [ { a: 1 }, {} ]"},
+	{"%o map", "['%o', new Map([[1, {a: 1}]])]", "Map(1) { 1 => { a: 1 } }"},
+	{"%o typed array", "['%o', new Uint8Array(2)]", "Uint8Array(2) [\n  0,\n  0,\n  [BYTES_PER_ELEMENT]: 1,\n  [length]: 2,\n  [byteLength]: 2,\n  [byteOffset]: 0,\n  [buffer]: ArrayBuffer { byteLength: 2 }\n]"},
+	{"%o class instance", "['%o', (() => { class A { constructor() { this.x = 1 } get g() { return 2 } } return new A() })()]", "A { x: 1, [g]: [Getter] }"},
+	{"%o null proto", "['%o', Object.create(null)]", "[Object: null prototype] {}"},
+	{"%o string", "['%o', 'str']", "'str'"},
+	{"%O string", "['%O', 'str']", "'str'"},
+	{"%s with nested function", "['%s', {f() {}}]", "{ f: [Function: f] }"},
+	{"%s boxed", "['%s', new Number(4)]", "[Number: 4]"},
+	{"%s map", "['%s', new Map([[1, {a: {b: 1}}]])]", "Map(1) { 1 => [Object] }"},
+	{"%s instance without toString", "['%s', new (class Q { constructor() { this.a = {b: 1} } })()]", "Q { a: [Object] }"},
+	{"%s own toPrimitive", "['%s', {[Symbol.toPrimitive]() { return 'prim' }}]", "prim"},
+	{"%i negative", "['%i', -3.9]", "-3"},
+	{"%f bigint", "['%f', 3n]", "3"},
+	{"%d numeric string hex", "['%d', '0x10']", "16"},
+	{"%j bigint", "['%j', {a: 1}]", "{\"a\":1}"},
+	{"%j string", "['%j', 'x\"y']", "\"x\\\"y\""},
+	{"only %", "['%', 1]", "% 1"},
+	{"%s at end without arg", "['a %s']", "a %s"},
+	{"number placeholders no args", "['%d %i %f %j']", "%d %i %f %j"},
+	{"%% then args", "['%% %s', 'x', 'y']", "% x y"},
+	{"object args", "[{a: 1}, {b: 2}]", "{ a: 1 } { b: 2 }"},
+	{"array arg", "['items:', [1, 2, 3]]", "items: [ 1, 2, 3 ]"},
+	{"long line args", "['the result is', {alpha: 'aaaaaaaaaa', beta: 'bbbbbbbbbb', gamma: 'cccccccccc', delta: 'dd'}]", "the result is {\n  alpha: 'aaaaaaaaaa',\n  beta: 'bbbbbbbbbb',\n  gamma: 'cccccccccc',\n  delta: 'dd'\n}"},
 }

@@ -43,7 +43,7 @@ func RunScript(ctx context.Context, e *engine.Engine, h *jsapi.Host, path string
 		})
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, engine.ErrAborted) {
 		return err
 	}
 	if err := e.Wait(ctx); err != nil {

@@ -91,4 +91,3 @@ func renderError(err error) string {
 	}
 	return rel("flexrun: " + err.Error())
 }
-
