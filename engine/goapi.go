@@ -73,7 +73,7 @@ func (e *Engine) Invoke(ctx context.Context, name string, payload any) (any, err
 		}, func(reason goja.Value) {
 			ch <- result{err: &ActionError{Action: name, Err: v.exportError(reason)}}
 		})
-		inv.start()
+		v.drive(inv)
 	})
 	if !ok {
 		return nil, ErrClosed

@@ -1,12 +1,12 @@
 package engine
 
-// The invocation pipeline of Flex UI 1.x (spec §2). It is written as Go
-// continuations rather than a JavaScript async function, but suspends at
-// exactly the three points the real code does (§9 rule 42) and awaits with
-// the intrinsic Promise.all / then, so every phase runs on the same
-// microtask tick as in Flex: steps a–g run inside the invokeAction() call,
-// step 6 awaits the before listeners (only if there are any), step 8 awaits
-// the body, step 10 awaits the after listeners (always).
+// The invocation pipeline of Flex UI 1.x (spec §2), step by step. Each
+// step returns what the invocation awaits next (see await.go), so the
+// pipeline suspends at exactly the three points the real code does (§9
+// rule 42): steps a–g run inside the invokeAction() call, step 6 awaits the
+// before listeners (only if there are any), step 8 awaits the body, step 10
+// awaits the after listeners (always). Registrations are read when each step
+// starts, so a change made meanwhile counts from the next step on.
 
 import (
 	"github.com/dop251/goja"
@@ -23,13 +23,15 @@ type invocation struct {
 	reject_ func(any) error
 	result  goja.Value
 	done    bool
+	next    resume // what the driver's step runs when the current await settles
+	id      int64  // key in VM.running while the driver runs
 }
 
 // InvokeAction runs the pipeline for name and returns its promise; it never
 // throws (rule 3). Loop only.
 func (v *VM) InvokeAction(name string, payload goja.Value) *goja.Promise {
 	inv, p := v.newInvocation(name, payload)
-	inv.start()
+	v.drive(inv)
 	return p
 }
 
@@ -41,64 +43,46 @@ func (v *VM) newInvocation(name string, payload goja.Value) (*invocation, *goja.
 	return &invocation{v: v, name: name, payload: payload, resolve: resolve, reject_: reject}, p
 }
 
-func (inv *invocation) reject(val goja.Value) {
-	if inv.done {
-		return
+// reject settles the invocation's promise and ends the driver.
+func (inv *invocation) reject(val goja.Value) goja.Value {
+	if !inv.done {
+		inv.done = true
+		if err := inv.reject_(val); err != nil {
+			panic(err)
+		}
 	}
-	inv.done = true
-	if err := inv.reject_(val); err != nil {
-		panic(err)
-	}
+	return inv.v.done
 }
 
-func (inv *invocation) fulfill(val goja.Value) {
-	if inv.done {
-		return
+func (inv *invocation) fulfill(val goja.Value) goja.Value {
+	if !inv.done {
+		inv.done = true
+		if err := inv.resolve(val); err != nil {
+			panic(err)
+		}
 	}
-	inv.done = true
-	if err := inv.resolve(val); err != nil {
-		panic(err)
-	}
+	return inv.v.done
 }
 
 // start runs steps a–g synchronously.
-func (inv *invocation) start() {
+func (inv *invocation) start() goja.Value {
 	v, name := inv.v, inv.name
 	a := v.reg.actions[name]
 	if a == nil || a.body == nil { // 5a
-		inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
-		return
+		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
 	}
 	inv.body = a.body
-	for _, check := range []struct {
-		list        []*pendingEntry
-		message, is string
-	}{
-		{v.reg.pending, "Action is pending", " is pending"},       // 5b
-		{v.reg.blocked, "Action is blocked", " has been blocked"}, // 5c
-	} {
-		for _, e := range check.list {
-			if e.action != name {
-				continue
-			}
-			hit, err := v.matches(inv.payload, e.payload, name)
-			if err != nil {
-				v.rethrowUncatchable(err)
-				inv.reject(exceptionValue(err))
-				return
-			}
-			if hit {
-				inv.reject(v.coreError(check.message, "Action "+name+check.is, nil))
-				return
-			}
-		}
+	if refused := inv.refuse(v.reg.pending, "Action is pending", " is pending"); refused != nil { // 5b
+		return refused
+	}
+	if refused := inv.refuse(v.reg.blocked, "Action is blocked", " has been blocked"); refused != nil { // 5c
+		return refused
 	}
 	if a.update != nil { // 5d
 		p, err := a.update.call(goja.Undefined(), inv.payload)
 		if err != nil {
 			inv.die(err, PhaseBody, a.update.owner)
-			inv.reject(exceptionValue(err))
-			return
+			return inv.reject(exceptionValue(err))
 		}
 		inv.payload = p
 	}
@@ -108,15 +92,13 @@ func (inv *invocation) start() {
 		ret, err := l.call(goja.Undefined())
 		if err != nil { // rule 19: escapes, the pending entry stays
 			inv.die(err, PhaseBegin, l.owner)
-			inv.reject(exceptionValue(err))
-			return
+			return inv.reject(exceptionValue(err))
 		}
 		v.catchLogged(ret, name, PhaseBegin, l.owner)
 	}
 	befores := v.listeners("before" + name) // 5g
 	if len(befores) == 0 {
-		inv.runBody()
-		return
+		return inv.runBody()
 	}
 	abort := v.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		inv.aborted = true
@@ -124,10 +106,28 @@ func (inv *invocation) start() {
 	})
 	values, ok := inv.callListeners(befores, PhaseBefore, inv.payload, abort)
 	if !ok {
-		inv.afterBefore()
-		return
+		return inv.afterBefore()
 	}
-	v.awaitAll(values, func(goja.Value) { inv.afterBefore() }, inv.rejectUnexpected)
+	return inv.awaitAll(values, inv.afterBefore, inv.rejectUnexpected)
+}
+
+// refuse is steps 5b/5c: the invocation's payload as passed is the query.
+func (inv *invocation) refuse(list []*pendingEntry, message, is string) goja.Value {
+	v := inv.v
+	for _, e := range list {
+		if e.action != inv.name {
+			continue
+		}
+		hit, err := v.matches(inv.payload, e.payload, inv.name)
+		if err != nil {
+			v.rethrowUncatchable(err)
+			return inv.reject(exceptionValue(err))
+		}
+		if hit {
+			return inv.reject(v.coreError(message, "Action "+inv.name+is, nil))
+		}
+	}
+	return nil
 }
 
 const (
@@ -153,20 +153,18 @@ func (inv *invocation) callListeners(list []*fnRef, phase Phase, args ...goja.Va
 }
 
 // afterBefore is step 7: the abort flag is read once, here.
-func (inv *invocation) afterBefore() {
+func (inv *invocation) afterBefore() goja.Value {
 	if inv.aborted {
 		if thrown := inv.removePending(); thrown != nil {
-			inv.reject(thrown)
-			return
+			return inv.reject(thrown)
 		}
-		inv.reject(inv.v.newError(inv.v.errorCtor, "Action "+inv.name+" cancelled by before event"))
-		return
+		return inv.reject(inv.v.newError(inv.v.errorCtor, "Action "+inv.name+" cancelled by before event"))
 	}
-	inv.runBody()
+	return inv.runBody()
 }
 
 // runBody is step 8: the replacement current now, else the body of step a.
-func (inv *invocation) runBody() {
+func (inv *invocation) runBody() goja.Value {
 	v := inv.v
 	var ret goja.Value
 	var err error
@@ -179,49 +177,44 @@ func (inv *invocation) runBody() {
 	}
 	if err != nil {
 		inv.die(err, PhaseBody, layer.owner)
-		inv.fail(exceptionValue(err))
-		return
+		return inv.fail(exceptionValue(err))
 	}
-	v.await(ret, inv.runAfter, inv.fail)
+	return inv.await(ret, inv.runAfter, inv.fail)
 }
 
 // fail is step 9.
-func (inv *invocation) fail(e goja.Value) {
+func (inv *invocation) fail(e goja.Value) goja.Value {
 	if thrown := inv.removePending(); thrown != nil {
-		inv.reject(thrown)
-		return
+		return inv.reject(thrown)
 	}
-	inv.reject(inv.v.convertBodyError(inv.name, e))
+	return inv.reject(inv.v.convertBodyError(inv.name, e))
 }
 
 // runAfter is step 10: the after listeners current now, always awaited.
-func (inv *invocation) runAfter(result goja.Value) {
+func (inv *invocation) runAfter(result goja.Value) goja.Value {
 	inv.result = result
 	values, ok := inv.callListeners(inv.v.listeners("after"+inv.name), PhaseAfter, inv.payload)
 	if !ok {
-		inv.finish(goja.Undefined())
-		return
+		return inv.finish()
 	}
-	inv.v.awaitAll(values, inv.finish, inv.rejectUnexpected)
+	return inv.awaitAll(values, inv.finish, inv.rejectUnexpected)
 }
 
 // finish is step 11.
-func (inv *invocation) finish(goja.Value) {
+func (inv *invocation) finish() goja.Value {
 	if thrown := inv.removePending(); thrown != nil {
-		inv.reject(thrown)
-		return
+		return inv.reject(thrown)
 	}
-	inv.fulfill(inv.result)
+	return inv.fulfill(inv.result)
 }
 
 // rejectUnexpected handles a listener value that rejected without having a
 // catch method to log it (a bare thenable): the await throws, as in Flex.
-func (inv *invocation) rejectUnexpected(reason goja.Value) {
+func (inv *invocation) rejectUnexpected(reason goja.Value) goja.Value {
 	if thrown := inv.removePending(); thrown != nil {
-		inv.reject(thrown)
-		return
+		return inv.reject(thrown)
 	}
-	inv.reject(reason)
+	return inv.reject(reason)
 }
 
 // removePending drops the invocation's pending entry and emits

@@ -200,6 +200,7 @@ func (v *VM) afterJob() {
 		v.dying = nil
 		v.e.post(func() {
 			for _, inv := range dead {
+				delete(v.running, inv.id) // its driver was unwound
 				inv.reject(v.newJSErrorValue(cause))
 			}
 		})

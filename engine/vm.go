@@ -35,6 +35,14 @@ type VM struct {
 	viaJS     goja.Callable
 	jsHandler goja.Callable
 
+	resolved goja.Value // an already fulfilled promise: awaiting it takes one job
+
+	// The invocation driver (await.go) and the invocations it is running.
+	driver        goja.Callable
+	done          *goja.Object // what step returns when an invocation is over
+	running       map[int64]*invocation
+	invocationSeq int64
+
 	unhandled []*goja.Promise
 	// An uncatchable error (interrupt, stack overflow) unwinding the current
 	// job: where it hit, and the invocations it cut short.
@@ -57,6 +65,13 @@ func newVM(e *Engine) *VM {
 	v.viaJS = mustCallable(mustRun(rt, "(function (go) { return go(); })"))
 	v.jsHandler = mustCallable(mustRun(rt, "(function (go) { return function (x) { return go(x); }; })"))
 	v.errorCtor = rt.Get("Error")
+	resolved, err := v.promiseResolve(promise)
+	if err != nil {
+		panic(err)
+	}
+	v.resolved = resolved
+	v.running = map[int64]*invocation{}
+	v.initDriver()
 	v.typeErrorCtor = rt.Get("TypeError")
 	return v
 }
