@@ -65,6 +65,9 @@ type JSError struct {
 	// Description and Context are set for Flex core errors (errors with a content).
 	Description string
 	Context     string
+	// Cause is content.wrappedError of a core error: what the action body
+	// threw, with its own stack.
+	Cause *JSError
 	// Value is the thrown value exported to Go data.
 	Value any
 }
@@ -123,6 +126,9 @@ func (v *VM) exportError(val goja.Value) *JSError {
 		if c, ok := obj.Get("content").(*goja.Object); ok {
 			je.Description = stringProp(c, "description")
 			je.Context = stringProp(c, "context")
+			if w := c.Get("wrappedError"); w != nil && !goja.IsUndefined(w) && !w.SameAs(val) {
+				je.Cause = v.exportError(w)
+			}
 		}
 	} else {
 		je.Message = safeString(val)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -34,6 +35,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	// no lock.
 	out, errOut := stdout, stderr
 	e, h, err := jsapi.New(jsapi.Options{Stdout: out, Stderr: errOut}, engine.Options{
+		Log:        relativePaths{errOut},
 		OnUncaught: func(*engine.UncaughtError) {}, // reported once below, with the exit code
 	})
 	if err != nil {
@@ -81,13 +83,38 @@ func renderError(err error) string {
 		if u.Kind == "unhandled rejection" {
 			head = "Unhandled promise rejection: " + js.Error()
 		}
-		if js.Stack != "" {
-			lines := strings.SplitN(js.Stack, "\n", 2)
-			if len(lines) == 2 {
-				return rel(head + "\n" + lines[1])
-			}
-		}
-		return rel(head)
+		return rel(head + frames(js.Stack) + cause(js.Cause))
 	}
 	return rel("flexrun: " + err.Error())
+}
+
+// frames is the "    at ..." part of a stack, with its leading newline.
+func frames(stack string) string {
+	if _, rest, ok := strings.Cut(stack, "\n"); ok {
+		return "\n" + rest
+	}
+	return ""
+}
+
+// cause renders what a Flex core error wraps: the error the body threw.
+func cause(c *engine.JSError) string {
+	if c == nil {
+		return ""
+	}
+	return "\n  [wrapped] " + c.Error() + strings.ReplaceAll(frames(c.Stack), "\n", "\n  ")
+}
+
+// relativePaths shortens the absolute paths in the engine's reports (stack
+// frames name files absolutely) to paths relative to the working directory.
+type relativePaths struct{ w io.Writer }
+
+func (r relativePaths) Write(p []byte) (int, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return r.w.Write(p)
+	}
+	if _, err := r.w.Write(bytes.ReplaceAll(p, []byte(cwd+string(os.PathSeparator)), nil)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

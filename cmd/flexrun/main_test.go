@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// The CLI is tested as users run it: a binary built once in TestMain.
+var binary string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "flexrun-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "flexrun")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("build flexrun: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	exit           int
+}
+
+func runCLI(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var exit *exec.ExitError
+	code := 0
+	if errors.As(err, &exit) {
+		code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{out.String(), errOut.String(), code}
+}
+
+var update = os.Getenv("UPDATE_GOLDEN") != ""
+
+// golden compares got with the file, or rewrites it under UPDATE_GOLDEN=1.
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("missing golden %s (run with UPDATE_GOLDEN=1): %v", path, err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs\n--- want\n%s--- got\n%s", path, want, got)
+	}
+}
+
+// TestRun runs each case directory of testdata/run (a script.js or
+// script.ts) with `flexrun run`, from inside the directory, and compares
+// stdout, stderr and the exit status with want.stdout, want.stderr and
+// want.exit.
+func TestRun(t *testing.T) {
+	dirs, _ := filepath.Glob("testdata/run/*")
+	if len(dirs) == 0 {
+		t.Fatal("no cases in testdata/run")
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			t.Parallel()
+			scripts, _ := filepath.Glob(filepath.Join(dir, "script.*"))
+			if len(scripts) != 1 {
+				t.Fatalf("want one script.* in %s, have %v", dir, scripts)
+			}
+			res := runCLI(t, dir, "run", filepath.Base(scripts[0]))
+			golden(t, filepath.Join(dir, "want.stdout"), res.stdout)
+			golden(t, filepath.Join(dir, "want.stderr"), res.stderr)
+			golden(t, filepath.Join(dir, "want.exit"), strconv.Itoa(res.exit)+"\n")
+		})
+	}
+}
+
+// TestConformanceThroughBinary runs a few recorded Flex cases through the
+// binary, from the cases' directory as ../shared/conformance/check does.
+func TestConformanceThroughBinary(t *testing.T) {
+	for _, name := range []string{"001-basic-register-invoke", "075-null-payload-matching", "083-ticks-async-everything", "089-never-settling-listener"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := "../../testdata/conformance"
+			want, err := os.ReadFile(filepath.Join(dir, name+".expected"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := runCLI(t, dir, "run", name+".js")
+			if res.exit != 0 || res.stdout != string(want) {
+				t.Errorf("exit %d\n--- want\n%s--- got\n%s--- stderr\n%s", res.exit, want, res.stdout, res.stderr)
+			}
+		})
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{nil, "usage:"},
+		{[]string{"bogus"}, `unknown command "bogus"`},
+		{[]string{"run"}, "want exactly one SCRIPT"},
+		{[]string{"run", "does-not-exist.js"}, "does-not-exist.js: no such file or directory"},
+	}
+	for _, tt := range tests {
+		res := runCLI(t, t.TempDir(), tt.args...)
+		if res.exit != 2 || !strings.Contains(res.stderr, tt.want) {
+			t.Errorf("flexrun %v: exit %d, stderr %q; want exit 2 and %q", tt.args, res.exit, res.stderr, tt.want)
+		}
+	}
+}
+
+// TestNoOrphanGoldens fails when a golden file has no case next to it.
+func TestNoOrphanGoldens(t *testing.T) {
+	goldens, _ := filepath.Glob("testdata/run/*/want.*")
+	for _, g := range goldens {
+		if s, _ := filepath.Glob(filepath.Join(filepath.Dir(g), "script.*")); len(s) == 0 {
+			t.Errorf("%s has no script next to it", g)
+		}
+	}
+}

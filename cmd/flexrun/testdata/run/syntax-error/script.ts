@@ -1,0 +1,5 @@
+import { Actions } from "@twilio/flex-ui";
+
+Actions.registerAction("Broken", (payload) => {
+  return payload.;
+});

@@ -1,0 +1,4 @@
+const config: { retries?: number } = {};
+if (!config.retries) {
+  throw new Error("retries not configured");
+}
