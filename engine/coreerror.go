@@ -27,7 +27,11 @@ func (v *VM) coreError(message, description string, wrapped goja.Value) *goja.Ob
 
 func (v *VM) isCoreError(e goja.Value) bool {
 	obj, ok := e.(*goja.Object)
-	return ok && obj.GetSymbol(v.coreMark) != nil && obj.GetSymbol(v.coreMark).ToBoolean()
+	if !ok {
+		return false
+	}
+	mark := obj.GetSymbol(v.coreMark)
+	return mark != nil && mark.ToBoolean()
 }
 
 // convertBodyError is rule 28: what a failed body or replacement rejects with.

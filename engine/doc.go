@@ -8,7 +8,7 @@
 //	e, err := engine.New(engine.Options{})
 //	if err != nil { ... }
 //	defer e.Close()
-//	e.RegisterAction("Lookup", func(ctx context.Context, p engine.Payload) (any, error) {
+//	e.RegisterAction(ctx, "Lookup", func(ctx context.Context, p engine.Payload) (any, error) {
 //		return map[string]any{"found": p["id"]}, nil
 //	})
 //	res, err := e.Invoke(ctx, "Lookup", engine.Payload{"id": 7})

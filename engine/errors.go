@@ -70,6 +70,8 @@ type JSError struct {
 	Cause *JSError
 	// Value is the thrown value exported to Go data.
 	Value any
+
+	goErr error // the Go error a failed Go handler returned
 }
 
 func (e *JSError) Error() string {
@@ -77,6 +79,19 @@ func (e *JSError) Error() string {
 		return e.Name + ": " + e.Message
 	}
 	return e.Message
+}
+
+// Unwrap gives errors.Is / errors.As the wrapped error of a core error and
+// the Go error of a failed Go handler.
+func (e *JSError) Unwrap() []error {
+	var errs []error
+	if e.Cause != nil {
+		errs = append(errs, e.Cause)
+	}
+	if e.goErr != nil {
+		errs = append(errs, e.goErr)
+	}
+	return errs
 }
 
 // Is lets errors.Is(err, ErrUnknownAction) recognise Flex's "Action does not exist".
@@ -118,6 +133,7 @@ func (v *VM) exportError(val goja.Value) *JSError {
 		return je
 	}
 	if isError(v.rt, obj) {
+		je.goErr = v.goErrorOf(obj)
 		je.Name = stringProp(obj, "name")
 		je.Message = stringProp(obj, "message")
 		if s := stringProp(obj, "stack"); s != "" {

@@ -26,27 +26,35 @@ type ListenerEvent struct {
 	Abort func()
 }
 
-// RegisterAction registers a Go-implemented action owned by the Go host.
+// RegisterAction registers a Go-implemented action owned by the Go host,
+// replacing an earlier body of name. ctx bounds the wait for the loop.
 // Safe from any goroutine.
-func (e *Engine) RegisterAction(name string, h Handler) error {
-	return e.Do(context.Background(), func(v *VM) error {
+func (e *Engine) RegisterAction(ctx context.Context, name string, h Handler) error {
+	if h == nil {
+		return fmt.Errorf("register action %s: nil handler", name)
+	}
+	return e.Do(ctx, func(v *VM) error {
 		return v.RegisterGoAction(HostOwner, name, h)
 	})
 }
 
 // AddListener adds a Go listener for event ("beforeX", "afterX", ...), owned
-// by the Go host. The returned function removes it. Safe from any goroutine.
-func (e *Engine) AddListener(event string, fn ListenerFunc) (remove func() error, err error) {
+// by the Go host. The returned function removes it. ctx bounds the wait for
+// the loop. Safe from any goroutine.
+func (e *Engine) AddListener(ctx context.Context, event string, fn ListenerFunc) (remove func(context.Context) error, err error) {
+	if fn == nil {
+		return nil, fmt.Errorf("add listener %s: nil listener", event)
+	}
 	var jsFn goja.Value
-	err = e.Do(context.Background(), func(v *VM) error {
+	err = e.Do(ctx, func(v *VM) error {
 		jsFn = v.goListener(event, fn)
 		return v.AddListener(HostOwner, event, jsFn)
 	})
 	if err != nil {
 		return nil, err
 	}
-	return func() error {
-		return e.Do(context.Background(), func(v *VM) error { return v.RemoveListener(event, jsFn) })
+	return func(ctx context.Context) error {
+		return e.Do(ctx, func(v *VM) error { return v.RemoveListener(event, jsFn) })
 	}, nil
 }
 
@@ -144,7 +152,7 @@ func (v *VM) goAsync(what string, payload goja.Value, work Handler) goja.Value {
 		res, err := runHandler(ctx, work, data)
 		settle(func() {
 			if err != nil {
-				reject(v.newError(v.errorCtor, err.Error()))
+				reject(v.goError(err))
 				return
 			}
 			resolve(v.importValue(res))
@@ -160,4 +168,26 @@ func runHandler(ctx context.Context, h Handler, p Payload) (res any, err error) 
 		}
 	}()
 	return h(ctx, p)
+}
+
+// goErrorBox carries a Go error inside the JavaScript Error made from it.
+type goErrorBox struct{ err error }
+
+// goError is the JavaScript Error a failing Go handler rejects with. It
+// keeps the Go error, so that errors.Is / errors.As on what Invoke returns
+// still find it after the round trip through JavaScript.
+func (v *VM) goError(err error) *goja.Object {
+	e := v.newError(v.errorCtor, err.Error())
+	e.DefineDataPropertySymbol(v.goErrorMark, v.rt.ToValue(&goErrorBox{err}), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	return e
+}
+
+// goErrorOf returns the Go error a JavaScript Error was made from, or nil.
+func (v *VM) goErrorOf(obj *goja.Object) error {
+	if val := obj.GetSymbol(v.goErrorMark); val != nil {
+		if box, ok := val.Export().(*goErrorBox); ok {
+			return box.err
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
@@ -18,7 +19,7 @@ import (
 func TestGoActionInvokedFromJS(t *testing.T) {
 	t.Parallel()
 	e := enginetest.New(t, enginetest.Options{})
-	require.NoError(t, e.RegisterAction("Lookup", func(ctx context.Context, p engine.Payload) (any, error) {
+	require.NoError(t, e.RegisterAction(ctx, "Lookup", func(ctx context.Context, p engine.Payload) (any, error) {
 		return map[string]any{"found": p["id"], "tags": []any{"a", "b"}}, nil
 	}))
 	res := e.RunScript(`
@@ -41,7 +42,7 @@ func TestInvokeFromGoRunsJSPipeline(t *testing.T) {
 	`)
 	require.NoError(t, res.Err)
 	var events []string
-	remove, err := e.AddListener("beforeGreet", func(ctx context.Context, ev engine.ListenerEvent) error {
+	remove, err := e.AddListener(ctx, "beforeGreet", func(ctx context.Context, ev engine.ListenerEvent) error {
 		events = append(events, ev.Event+":"+ev.Payload["name"].(string))
 		return nil
 	})
@@ -52,7 +53,7 @@ func TestInvokeFromGoRunsJSPipeline(t *testing.T) {
 	assert.Equal(t, []string{"beforeGreet:ada"}, events)
 	assert.Equal(t, "after ada\n", e.Stdout())
 
-	require.NoError(t, remove())
+	require.NoError(t, remove(ctx))
 	_, err = e.Invoke(context.Background(), "Greet", map[string]any{"name": "bo"})
 	require.NoError(t, err)
 	assert.Len(t, events, 1, "removed listener must not run")
@@ -62,11 +63,11 @@ func TestGoListenerAborts(t *testing.T) {
 	t.Parallel()
 	e := enginetest.New(t, enginetest.Options{})
 	ran := false
-	require.NoError(t, e.RegisterAction("Accept", func(context.Context, engine.Payload) (any, error) {
+	require.NoError(t, e.RegisterAction(ctx, "Accept", func(context.Context, engine.Payload) (any, error) {
 		ran = true
 		return nil, nil
 	}))
-	_, err := e.AddListener("beforeAccept", func(ctx context.Context, ev engine.ListenerEvent) error {
+	_, err := e.AddListener(ctx, "beforeAccept", func(ctx context.Context, ev engine.ListenerEvent) error {
 		if ev.Payload["sid"] == "WR-blocked" {
 			ev.Abort()
 		}
@@ -96,7 +97,7 @@ func TestInvokeErrors(t *testing.T) {
 	require.ErrorAs(t, err, &js)
 	assert.Equal(t, "Action Ghost does not exist!", js.Description)
 
-	require.NoError(t, e.RegisterAction("Fails", func(context.Context, engine.Payload) (any, error) {
+	require.NoError(t, e.RegisterAction(ctx, "Fails", func(context.Context, engine.Payload) (any, error) {
 		return nil, errors.New("backend down")
 	}))
 	_, err = e.Invoke(context.Background(), "Fails", nil)
@@ -104,7 +105,7 @@ func TestInvokeErrors(t *testing.T) {
 	assert.Equal(t, "backend down", js.Message)
 	assert.Equal(t, "Error in action Fails body: backend down", js.Description)
 
-	require.NoError(t, e.RegisterAction("Panics", func(context.Context, engine.Payload) (any, error) {
+	require.NoError(t, e.RegisterAction(ctx, "Panics", func(context.Context, engine.Payload) (any, error) {
 		panic("nil map somewhere")
 	}))
 	_, err = e.Invoke(context.Background(), "Panics", nil)
@@ -112,7 +113,7 @@ func TestInvokeErrors(t *testing.T) {
 	assert.Contains(t, js.Message, "nil map somewhere")
 
 	// The engine still serves after a panicking handler.
-	require.NoError(t, e.RegisterAction("Ok", func(context.Context, engine.Payload) (any, error) { return "ok", nil }))
+	require.NoError(t, e.RegisterAction(ctx, "Ok", func(context.Context, engine.Payload) (any, error) { return "ok", nil }))
 	got, err := e.Invoke(context.Background(), "Ok", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "ok", got)
@@ -122,7 +123,7 @@ func TestInvokeHonoursContext(t *testing.T) {
 	t.Parallel()
 	e := enginetest.New(t, enginetest.Options{})
 	release := make(chan struct{})
-	require.NoError(t, e.RegisterAction("Slow", func(ctx context.Context, _ engine.Payload) (any, error) {
+	require.NoError(t, e.RegisterAction(ctx, "Slow", func(ctx context.Context, _ engine.Payload) (any, error) {
 		select {
 		case <-release:
 		case <-ctx.Done():
@@ -147,7 +148,7 @@ func TestCloseIsIdempotentAndFinal(t *testing.T) {
 	e, err := engine.New(engine.Options{})
 	require.NoError(t, err)
 	block := make(chan struct{})
-	require.NoError(t, e.RegisterAction("Hang", func(ctx context.Context, _ engine.Payload) (any, error) {
+	require.NoError(t, e.RegisterAction(ctx, "Hang", func(ctx context.Context, _ engine.Payload) (any, error) {
 		<-ctx.Done() // released by Close
 		close(block)
 		return nil, ctx.Err()
@@ -160,8 +161,9 @@ func TestCloseIsIdempotentAndFinal(t *testing.T) {
 
 	_, err = e.Invoke(context.Background(), "Hang", nil)
 	assert.ErrorIs(t, err, engine.ErrClosed)
-	assert.ErrorIs(t, e.RegisterAction("X", nil), engine.ErrClosed)
-	_, err = e.AddListener("beforeX", nil)
+	noop := func(context.Context, engine.Payload) (any, error) { return nil, nil }
+	assert.ErrorIs(t, e.RegisterAction(ctx, "X", noop), engine.ErrClosed)
+	_, err = e.AddListener(ctx, "beforeX", func(context.Context, engine.ListenerEvent) error { return nil })
 	assert.ErrorIs(t, err, engine.ErrClosed)
 	assert.ErrorIs(t, e.Wait(context.Background()), engine.ErrClosed)
 	assert.ErrorIs(t, e.Do(context.Background(), func(*engine.VM) error { return nil }), engine.ErrClosed)
@@ -187,7 +189,7 @@ func TestUnloadOwner(t *testing.T) {
 	t.Parallel()
 	e := enginetest.New(t, enginetest.Options{})
 	plugin := engine.Owner{Name: "plugins/a.js", Generation: 1}
-	require.NoError(t, e.RegisterAction("Base", func(context.Context, engine.Payload) (any, error) { return "base", nil }))
+	require.NoError(t, e.RegisterAction(ctx, "Base", func(context.Context, engine.Payload) (any, error) { return "base", nil }))
 	err := e.Do(context.Background(), func(v *engine.VM) error {
 		rt := v.Runtime()
 		fn, err := rt.RunString(`async (p, original) => "replaced:" + await original(p)`)
@@ -211,4 +213,38 @@ func TestUnloadOwner(t *testing.T) {
 	got, err = e.Invoke(context.Background(), "Base", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "base", got, "the bare body runs again once the replacement's owner is gone")
+}
+
+// ctx is the context of calls whose cancellation a test does not exercise.
+var ctx = context.Background()
+
+type customer struct {
+	Name  string   `json:"name"`
+	Tags  []string `json:"tags,omitempty"`
+	Quota int      `json:"quota"`
+}
+
+var errNotFound = errors.New("not found")
+
+// Go values cross as plain data (json tags apply) and Go errors keep their
+// identity through the round trip into JavaScript and back.
+func TestGoValuesAndErrorsRoundTrip(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	require.NoError(t, e.RegisterAction(ctx, "Find", func(_ context.Context, p engine.Payload) (any, error) {
+		if p["id"] == "c1" {
+			return customer{Name: "Ada", Tags: []string{"vip"}, Quota: 3}, nil
+		}
+		return nil, fmt.Errorf("customer %v: %w", p["id"], errNotFound)
+	}))
+	res := e.RunScript(`
+		const c = await flex.Actions.invokeAction("Find", { id: "c1" });
+		console.log(JSON.stringify(c), c instanceof Object, Array.isArray(c.tags));
+	`)
+	require.NoError(t, res.Err, res.Stderr)
+	assert.Equal(t, `{"name":"Ada","quota":3,"tags":["vip"]}`+" true true\n", res.Stdout)
+
+	_, err := e.Invoke(ctx, "Find", map[string]any{"id": "c2"})
+	assert.ErrorIs(t, err, errNotFound)
+	assert.EqualError(t, err, `action Find: Error: customer c2: not found`)
 }

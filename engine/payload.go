@@ -1,8 +1,11 @@
 package engine
 
 import (
+	"encoding/json"
+	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"time"
 
 	"github.com/dop251/goja"
@@ -49,7 +52,7 @@ func (x exporter) export(val goja.Value, depth int) any {
 		n := int(obj.Get("length").ToInteger())
 		out := make([]any, n)
 		for i := range out {
-			out[i] = x.export(obj.Get(itoa(i)), depth+1)
+			out[i] = x.export(obj.Get(strconv.Itoa(i)), depth+1)
 		}
 		return out
 	case "Date":
@@ -110,22 +113,19 @@ func (v *VM) importValue(x any) goja.Value {
 		return v.rt.NewArray(items...)
 	case goja.Value:
 		panic("engine: goja values cannot be imported from Go")
-	default:
+	case string, bool, int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
 		return v.rt.ToValue(t)
+	default:
+		// Structs, typed maps and slices cross as their JSON form, so JS
+		// sees json tags and plain objects, never a wrapped Go value.
+		b, err := json.Marshal(t)
+		if err != nil {
+			return v.rt.ToValue(fmt.Sprint(t))
+		}
+		var plain any
+		if err := json.Unmarshal(b, &plain); err != nil {
+			return v.rt.ToValue(string(b))
+		}
+		return v.importValue(plain)
 	}
-}
-
-func itoa(i int) string {
-	const digits = "0123456789"
-	if i < 10 {
-		return digits[i : i+1]
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = digits[i%10]
-		i /= 10
-	}
-	return string(b[n:])
 }

@@ -24,6 +24,7 @@ type VM struct {
 	errorCtor      goja.Value
 	typeErrorCtor  goja.Value
 	coreMark       *goja.Symbol // marks Flex core errors the engine made
+	goErrorMark    *goja.Symbol // holds the Go error of a failed Go handler
 
 	// viaJS(go) calls the native function go from a JavaScript frame and
 	// jsHandler(go) returns a JavaScript function that calls go. goja drains
@@ -56,6 +57,7 @@ func newVM(e *Engine) *VM {
 	v := &VM{e: e, rt: rt}
 	v.reg.init()
 	v.coreMark = goja.NewSymbol("flexrun.coreError")
+	v.goErrorMark = goja.NewSymbol("flexrun.goError")
 	rt.SetPromiseRejectionTracker(v.trackRejection)
 	promise := rt.Get("Promise").(*goja.Object)
 	v.promiseCtor = promise

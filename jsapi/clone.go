@@ -27,11 +27,22 @@ func (c *cloner) fail(what string) {
 	panic(e)
 }
 
+// hasBrand reports whether obj is a real Map or Set (ctor): the
+// prototype's has method throws a TypeError for anything else.
+func (c *cloner) hasBrand(obj *goja.Object, ctor string) bool {
+	has, ok := goja.AssertFunction(c.rt.Get(ctor).(*goja.Object).Get("prototype").(*goja.Object).Get("has"))
+	if !ok {
+		return false
+	}
+	_, err := has(obj, goja.Undefined())
+	return err == nil
+}
+
 func (c *cloner) clone(val goja.Value) goja.Value {
 	obj, ok := val.(*goja.Object)
 	if !ok {
-		if _, isSym := val.Export().(*goja.Symbol); isSym {
-			c.fail(val.String())
+		if sym, isSym := val.(*goja.Symbol); isSym {
+			c.fail("Symbol(" + sym.String() + ")") // Node's text: "Symbol(desc) could not be cloned."
 		}
 		return val
 	}
@@ -50,7 +61,16 @@ func (c *cloner) clone(val goja.Value) goja.Value {
 		return o
 	}
 	var out *goja.Object
-	switch obj.ClassName() {
+	class := obj.ClassName()
+	if class == "Object" { // goja reports Map and Set as "Object": check their brand
+		switch {
+		case c.hasBrand(obj, "Map"):
+			class = "Map"
+		case c.hasBrand(obj, "Set"):
+			class = "Set"
+		}
+	}
+	switch class {
 	case "Array":
 		out = rt.NewArray()
 		c.seen[obj] = out
@@ -66,12 +86,22 @@ func (c *cloner) clone(val goja.Value) goja.Value {
 		if err != nil {
 			panic(err)
 		}
-		return construct("Date", t)
+		out = construct("Date", t)
+		c.seen[obj] = out
+		return out
 	case "RegExp":
-		return construct("RegExp", obj.Get("source"), obj.Get("flags"))
+		out = construct("RegExp", obj.Get("source"), obj.Get("flags"))
+		c.seen[obj] = out
+		return out
 	case "Error":
-		out = construct("Error", obj.Get("message"))
-		out.Set("name", obj.Get("name"))
+		name := "Error"
+		switch n := obj.Get("name"); {
+		case n == nil:
+		case n.String() == "EvalError", n.String() == "RangeError", n.String() == "ReferenceError",
+			n.String() == "SyntaxError", n.String() == "TypeError", n.String() == "URIError":
+			name = n.String()
+		}
+		out = construct(name, obj.Get("message"))
 		if s := obj.Get("stack"); s != nil {
 			out.Set("stack", s)
 		}

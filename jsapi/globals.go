@@ -26,6 +26,9 @@ func (h *Host) installGlobals(v *engine.VM) {
 	})
 
 	g.Set("structuredClone", func(c goja.FunctionCall) goja.Value {
+		if len(c.Arguments) == 0 {
+			panic(rt.NewTypeError("structuredClone: the value argument is required"))
+		}
 		return structuredClone(rt, c.Argument(0))
 	})
 

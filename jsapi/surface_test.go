@@ -1,0 +1,122 @@
+package jsapi_test
+
+import (
+	"encoding/json"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine/enginetest"
+)
+
+// TestSurface guards the JavaScript surface: the own property names of
+// every object flexrun exposes, and the globals it adds to goja's. A new
+// export fails here until it is documented, tested and listed.
+func TestSurface(t *testing.T) {
+	t.Parallel()
+	actions := []string{
+		"addListener", "blockAction", "emit", "findBlockedActions", "findPendingActions",
+		"invokeAction", "on", "registerAction", "removeAllListeners", "removeListener",
+		"replaceAction", "unblockAction",
+	}
+	want := map[string][]string{
+		"flex":                               {"Actions"},
+		"Twilio":                             {"Flex"},
+		"Twilio.Flex":                        {"Actions"},
+		"flex.Actions":                       actions,
+		"Twilio.Flex.Actions":                actions,
+		`import * as "@twilio/flex-ui"`:      {"Actions", "default"},
+		`import default "@twilio/flex-ui"`:   {"Actions"},
+		`import * as "@twilio/flex-ui-core"`: {"Actions", "default"},
+		"Actions.addListener() emitter": {
+			"addListener", "getMaxListeners", "listenerCount", "off", "on",
+			"removeAllListeners", "removeListener", "setMaxListeners",
+		},
+		"performance": {"now", "timeOrigin"},
+		"globals added": {
+			"Twilio", "clearInterval", "clearTimeout", "console", "flex", "performance",
+			"queueMicrotask", "self", "setInterval", "setTimeout", "structuredClone", "window",
+		},
+	}
+
+	e := enginetest.New(t, enginetest.Options{})
+	res := e.RunScript(`
+		import * as Namespace from "@twilio/flex-ui";
+		import Default from "@twilio/flex-ui";
+		import * as Core from "@twilio/flex-ui-core";
+		const names = (o: object) => Object.getOwnPropertyNames(o).sort();
+		console.log(JSON.stringify({
+			"flex": names(flex),
+			"Twilio": names(Twilio),
+			"Twilio.Flex": names(Twilio.Flex),
+			"flex.Actions": names(flex.Actions),
+			"Twilio.Flex.Actions": names(Twilio.Flex.Actions),
+			'import * as "@twilio/flex-ui"': names(Namespace),
+			'import default "@twilio/flex-ui"': names(Default),
+			'import * as "@twilio/flex-ui-core"': names(Core),
+			"Actions.addListener() emitter": names(flex.Actions.addListener("surfaceProbe", () => {})),
+			"performance": names(performance),
+			"globals": names(globalThis),
+		}));
+	`)
+	if res.Err != nil {
+		t.Fatalf("surface script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+	}
+	have := map[string][]string{}
+	if err := json.Unmarshal([]byte(res.Stdout), &have); err != nil {
+		t.Fatalf("surface script printed %q: %v", res.Stdout, err)
+	}
+	have["globals added"] = added(have["globals"], gojaGlobals(t))
+	delete(have, "globals")
+
+	for name, w := range want {
+		h, ok := have[name]
+		if !ok {
+			t.Errorf("%s: not listed by the script", name)
+			continue
+		}
+		if w = slices.Sorted(slices.Values(w)); !slices.Equal(h, w) {
+			extra, missing := diff(h, w)
+			t.Errorf("%s: own properties changed\n  new (document, test, then list them here): %s\n  gone: %s\n  have: %q",
+				name, strings.Join(extra, ", "), strings.Join(missing, ", "), h)
+		}
+	}
+	for name := range have {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: listed by the script, not by the test", name)
+		}
+	}
+}
+
+// gojaGlobals is what a fresh goja runtime has on its global object.
+func gojaGlobals(t *testing.T) []string {
+	t.Helper()
+	val, err := goja.New().RunString("JSON.stringify(Object.getOwnPropertyNames(globalThis))")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	if err := json.Unmarshal([]byte(val.String()), &names); err != nil {
+		t.Fatal(err)
+	}
+	return names
+}
+
+// added returns the names in have that base lacks, sorted.
+func added(have, base []string) []string {
+	out := []string{}
+	for _, n := range have {
+		if !slices.Contains(base, n) {
+			out = append(out, n)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// diff returns what have has that want lacks, and the reverse.
+func diff(have, want []string) (extra, missing []string) {
+	return added(have, want), added(want, have)
+}
