@@ -12,8 +12,12 @@ import (
 // Options configure a Host. The zero value works.
 type Options struct {
 	// Stdout receives console.log/info/debug. Default io.Discard.
+	// It is written on the engine's loop goroutine only; if your own
+	// goroutines (Go handlers, listeners) write to the same writer, give it
+	// a lock.
 	Stdout io.Writer
-	// Stderr receives console.warn/error and Flex's own warnings. Default io.Discard.
+	// Stderr receives console.warn/error/trace. Default io.Discard. Written
+	// on the loop only, like Stdout.
 	Stderr io.Writer
 }
 
