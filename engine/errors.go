@@ -195,3 +195,7 @@ func isUncatchable(err error) bool {
 	var so *goja.StackOverflowError
 	return errors.As(err, &ie) || errors.As(err, &so)
 }
+
+// ExportError converts a thrown or rejected JavaScript value into a
+// *JSError for Go. Loop only.
+func (v *VM) ExportError(val goja.Value) *JSError { return v.exportError(val) }

@@ -23,18 +23,27 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	rt := v.Runtime()
 	m := rt.NewObject()
 	m.Set("Actions", h.newActions(v, owner))
+	manager := h.manager(v)
+	managerClass := rt.NewObject()
+	managerClass.Set("getInstance", func(goja.FunctionCall) goja.Value { return manager })
+	m.Set("Manager", managerClass)
 	h.modules[owner] = m
 	return m
 }
 
-// Forget drops owner's module instance, after engine.Unload. Loop only.
-func (h *Host) Forget(owner engine.Owner) { delete(h.modules, owner) }
+// Forget drops owner's module instances, after engine.Unload. Loop only.
+func (h *Host) Forget(owner engine.Owner) {
+	delete(h.modules, owner)
+	delete(h.plugins, owner)
+}
 
 // require resolves a host module for owner's code.
 func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Value, error) {
 	switch name {
 	case "@twilio/flex-ui", "@twilio/flex-ui-core":
 		return h.Module(v, owner), nil
+	case "@twilio/flex-plugin":
+		return h.pluginModule(v, owner), nil
 	}
 	return nil, fmt.Errorf("module %q is not provided by flexrun", name)
 }
@@ -81,8 +90,11 @@ func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evalu
 		ev.Exports, _ = c.Argument(0).(*goja.Object)
 		return goja.Undefined()
 	})
+	flex := h.Module(v, owner)
+	twilio := rt.NewObject()
+	twilio.Set("Flex", flex)
 	var ret goja.Value
-	v.RunAs(owner, func() { ret, err = fn(goja.Undefined(), require, exports) })
+	v.RunAs(owner, func() { ret, err = fn(goja.Undefined(), require, exports, flex, twilio) })
 	if err != nil {
 		return nil, err
 	}

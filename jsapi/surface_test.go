@@ -22,14 +22,14 @@ func TestSurface(t *testing.T) {
 		"replaceAction", "unblockAction",
 	}
 	want := map[string][]string{
-		"flex":                               {"Actions"},
+		"flex":                               {"Actions", "Manager"},
 		"Twilio":                             {"Flex"},
-		"Twilio.Flex":                        {"Actions"},
+		"Twilio.Flex":                        {"Actions", "Manager"},
 		"flex.Actions":                       actions,
 		"Twilio.Flex.Actions":                actions,
-		`import * as "@twilio/flex-ui"`:      {"Actions", "default"},
-		`import default "@twilio/flex-ui"`:   {"Actions"},
-		`import * as "@twilio/flex-ui-core"`: {"Actions", "default"},
+		`import * as "@twilio/flex-ui"`:      {"Actions", "Manager", "default"},
+		`import default "@twilio/flex-ui"`:   {"Actions", "Manager"},
+		`import * as "@twilio/flex-ui-core"`: {"Actions", "Manager", "default"},
 		"Actions.addListener() emitter": {
 			"addListener", "getMaxListeners", "listenerCount", "off", "on",
 			"removeAllListeners", "removeListener", "setMaxListeners",

@@ -57,7 +57,10 @@ const (
 	entryNamespace = "flexrun"
 	entrySource    = entryNamespace + ":entry"
 
-	wrapperHead = "(async function (" + requireHook + ", " + exportsHook + ") {\n\"use strict\";"
+	// flex and Twilio are parameters so that a plugin's free references to
+	// the globals reach its own module instance: what it registers through
+	// them is stamped with its owner.
+	wrapperHead = "(async function (" + requireHook + ", " + exportsHook + ", flex, Twilio) {\n\"use strict\";"
 	wrapperTail = "})\n"
 )
 

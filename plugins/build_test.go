@@ -158,7 +158,7 @@ func TestBuildCodeShape(t *testing.T) {
 	dir := writeTree(t, map[string]string{"plugin.js": `export const a = 1;`})
 	code := build(t, filepath.Join(dir, "plugin.js")).Code
 	lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
-	if lines[0] != "(async function (__flexrun_require, __flexrun_exports) {" {
+	if lines[0] != "(async function (__flexrun_require, __flexrun_exports, flex, Twilio) {" {
 		t.Errorf("first line = %q", lines[0])
 	}
 	n := len(lines)
@@ -459,7 +459,7 @@ export const name: string = typeof Actions;
 		fmt.Println(filepath.Base(f))
 	}
 	// Output:
-	// (async function (__flexrun_require, __flexrun_exports) {
+	// (async function (__flexrun_require, __flexrun_exports, flex, Twilio) {
 	// plugin.ts
 }
 

@@ -1,6 +1,7 @@
 // Command flexrun runs Twilio Flex UI plugin code outside the browser.
 //
-//	flexrun run SCRIPT     run a JS/TS script against flex.Actions, exit like node
+//	flexrun run [--plugins DIR]... SCRIPT   load plugins, run a JS/TS script, exit like node
+//	flexrun check --plugins DIR...          compile every plugin and print every error
 //
 // Exit status: 0 on success, 1 on an uncaught error or unhandled rejection,
 // 2 on bad usage, a missing file or a compile error.
@@ -17,7 +18,9 @@ func main() {
 }
 
 const usage = `usage:
-  flexrun run SCRIPT    run a JS/TS script (ES module, top-level await) against flex.Actions
+  flexrun run [--plugins DIR]... SCRIPT   load the plugins of each DIR, then run SCRIPT
+                                          (JS/TS, ES module, top-level await); exit like node
+  flexrun check --plugins DIR...          compile every plugin, print every error
 `
 
 // Exit codes.
@@ -35,6 +38,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runCmd(args[1:], stdout, stderr)
+	case "check":
+		return checkCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

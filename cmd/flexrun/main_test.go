@@ -74,10 +74,10 @@ func golden(t *testing.T, path, got string) {
 	}
 }
 
-// TestRun runs each case directory of testdata/run (a script.js or
-// script.ts) with `flexrun run`, from inside the directory, and compares
-// stdout, stderr and the exit status with want.stdout, want.stderr and
-// want.exit.
+// TestRun runs each case directory of testdata/run from inside it, with the
+// arguments in its file "args" (one line) or else `run script.*`, and
+// compares stdout, stderr and the exit status with want.stdout, want.stderr
+// and want.exit.
 func TestRun(t *testing.T) {
 	dirs, _ := filepath.Glob("testdata/run/*")
 	if len(dirs) == 0 {
@@ -86,16 +86,23 @@ func TestRun(t *testing.T) {
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			scripts, _ := filepath.Glob(filepath.Join(dir, "script.*"))
-			if len(scripts) != 1 {
-				t.Fatalf("want one script.* in %s, have %v", dir, scripts)
-			}
-			res := runCLI(t, dir, "run", filepath.Base(scripts[0]))
+			res := runCLI(t, dir, caseArgs(t, dir)...)
 			golden(t, filepath.Join(dir, "want.stdout"), res.stdout)
 			golden(t, filepath.Join(dir, "want.stderr"), res.stderr)
 			golden(t, filepath.Join(dir, "want.exit"), strconv.Itoa(res.exit)+"\n")
 		})
 	}
+}
+
+func caseArgs(t *testing.T, dir string) []string {
+	if b, err := os.ReadFile(filepath.Join(dir, "args")); err == nil {
+		return strings.Fields(string(b))
+	}
+	scripts, _ := filepath.Glob(filepath.Join(dir, "script.*"))
+	if len(scripts) != 1 {
+		t.Fatalf("want an args file or one script.* in %s, have %v", dir, scripts)
+	}
+	return []string{"run", filepath.Base(scripts[0])}
 }
 
 // TestConformanceThroughBinary runs a few recorded Flex cases through the
@@ -139,8 +146,9 @@ func TestUsageErrors(t *testing.T) {
 func TestNoOrphanGoldens(t *testing.T) {
 	goldens, _ := filepath.Glob("testdata/run/*/want.*")
 	for _, g := range goldens {
-		if s, _ := filepath.Glob(filepath.Join(filepath.Dir(g), "script.*")); len(s) == 0 {
-			t.Errorf("%s has no script next to it", g)
+		s, _ := filepath.Glob(filepath.Join(filepath.Dir(g), "script.*"))
+		if _, err := os.Stat(filepath.Join(filepath.Dir(g), "args")); len(s) == 0 && err != nil {
+			t.Errorf("%s has no script or args next to it", g)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -15,9 +14,17 @@ import (
 	"github.com/flexrun/flexrun/plugins"
 )
 
+// dirList is a repeatable --plugins flag.
+type dirList []string
+
+func (d *dirList) String() string     { return strings.Join(*d, ",") }
+func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
+
 func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	var dirs dirList
+	fs.Var(&dirs, "plugins", "load the plugins of `DIR` before the script (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -30,91 +37,43 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitUsage
 	}
+	found, err := plugins.Discover(dirs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "flexrun: %v\n", err)
+		return exitUsage
+	}
 
 	// Console output is written on the engine's loop only; the writers need
 	// no lock.
-	out, errOut := stdout, stderr
-	e, h, err := jsapi.New(jsapi.Options{Stdout: out, Stderr: errOut}, engine.Options{
-		Log:        relativePaths{errOut},
+	e, h, err := jsapi.New(jsapi.Options{Stdout: stdout, Stderr: stderr}, engine.Options{
+		Log:        relativePaths{stderr},
 		OnUncaught: func(*engine.UncaughtError) {}, // reported once below, with the exit code
 	})
 	if err != nil {
-		fmt.Fprintf(errOut, "flexrun: %v\n", err)
+		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitFailure
 	}
 	defer e.Close()
+	ctx := context.Background()
 
-	err = plugins.RunScript(context.Background(), e, h, script)
+	exit := exitOK
+	_, loadErrs := plugins.NewLoader(e, h, plugins.LoaderOptions{}).LoadAll(ctx, found)
+	for _, err := range loadErrs {
+		fmt.Fprint(stderr, render(err))
+		exit = max(exit, exitCode(err))
+	}
+	if err := plugins.RunScript(ctx, e, h, script); err != nil {
+		fmt.Fprint(stderr, render(err))
+		exit = exitCode(err)
+	}
+	return exit
+}
+
+// exitCode: 2 for what never ran (compile errors), 1 for what failed running.
+func exitCode(err error) int {
 	var ce *plugins.CompileError
-	switch {
-	case err == nil:
-		return exitOK
-	case errors.As(err, &ce):
-		fmt.Fprint(errOut, renderCompileError(ce))
+	if errors.As(err, &ce) {
 		return exitUsage
-	default:
-		fmt.Fprintln(errOut, renderError(err))
-		return exitFailure
 	}
-}
-
-func renderCompileError(ce *plugins.CompileError) string {
-	cwd, _ := os.Getwd()
-	var b strings.Builder
-	for _, d := range ce.Diagnostics {
-		b.WriteString(d.Render(cwd))
-	}
-	return b.String()
-}
-
-// renderError prints an uncaught error like Node: the error, then its stack.
-func renderError(err error) string {
-	cwd, _ := os.Getwd()
-	rel := func(s string) string {
-		if cwd == "" {
-			return s
-		}
-		return strings.ReplaceAll(s, cwd+string(os.PathSeparator), "")
-	}
-	var u *engine.UncaughtError
-	var js *engine.JSError
-	if errors.As(err, &u) && errors.As(err, &js) {
-		head := "Uncaught " + js.Error()
-		if u.Kind == "unhandled rejection" {
-			head = "Unhandled promise rejection: " + js.Error()
-		}
-		return rel(head + frames(js.Stack) + cause(js.Cause))
-	}
-	return rel("flexrun: " + err.Error())
-}
-
-// frames is the "    at ..." part of a stack, with its leading newline.
-func frames(stack string) string {
-	if _, rest, ok := strings.Cut(stack, "\n"); ok {
-		return "\n" + rest
-	}
-	return ""
-}
-
-// cause renders what a Flex core error wraps: the error the body threw.
-func cause(c *engine.JSError) string {
-	if c == nil {
-		return ""
-	}
-	return "\n  [wrapped] " + c.Error() + strings.ReplaceAll(frames(c.Stack), "\n", "\n  ")
-}
-
-// relativePaths shortens the absolute paths in the engine's reports (stack
-// frames name files absolutely) to paths relative to the working directory.
-type relativePaths struct{ w io.Writer }
-
-func (r relativePaths) Write(p []byte) (int, error) {
-	cwd, err := os.Getwd()
-	if err != nil {
-		return r.w.Write(p)
-	}
-	if _, err := r.w.Write(bytes.ReplaceAll(p, []byte(cwd+string(os.PathSeparator)), nil)); err != nil {
-		return 0, err
-	}
-	return len(p), nil
+	return exitFailure
 }

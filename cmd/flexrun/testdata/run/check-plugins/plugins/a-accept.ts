@@ -1,0 +1,2 @@
+import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("AcceptTask", async (p: { sid: string }) => `accepted ${p.sid}`);

@@ -1,0 +1,1 @@
+flex.Actions.addListener("beforeAcceptTask", (p) => console.log("b-listen before", p.sid));

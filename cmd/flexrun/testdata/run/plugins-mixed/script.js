@@ -1,0 +1,1 @@
+console.log(await flex.Actions.invokeAction("AcceptTask", { sid: "WR1" }));

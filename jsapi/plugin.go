@@ -1,0 +1,130 @@
+package jsapi
+
+// The plugin side of Flex: @twilio/flex-plugin (FlexPlugin, loadPlugin),
+// Manager, and the start-up contract a plugin module goes through once its
+// top level has run (DESIGN.md "Plugins and reload"):
+//
+//  1. default export is a class: new C(), then await instance.init(flex, manager);
+//  2. default export is a function: await fn(flex, manager);
+//  3. classes passed to loadPlugin (the Flex plugin template's index) start like 1;
+//  4. an actionHook export (the feature-loader shape) is called with (flex, manager);
+//  5. otherwise the top level did the work.
+
+import (
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+)
+
+// The contract in JavaScript, so that each await is a real await and init's
+// errors keep their stacks. Compiled once per engine; its frames are named
+// "flexrun:start" and left out of stacks.
+const startSource = `(async function (mod, loaded, flex, manager) {
+	const isClass = (f) => /^class[\s{]/.test(Function.prototype.toString.call(f));
+	const start = async (C) => {
+		const instance = new C();
+		if (typeof instance.init === "function") await instance.init(flex, manager);
+	};
+	const def = mod && mod.default;
+	if (typeof def === "function") {
+		if (isClass(def)) await start(def);
+		else await def(flex, manager);
+	}
+	for (const C of loaded) await start(C);
+	if (mod && typeof mod.actionHook === "function") await mod.actionHook(flex, manager);
+})`
+
+// FlexPlugin as @twilio/flex-plugin defines it: a base class with a name.
+const flexPluginSource = `(function (loaded) {
+	class FlexPlugin {
+		constructor(name) { this.name = name; }
+		init(flex, manager) {}
+	}
+	return {
+		FlexPlugin,
+		loadPlugin(PluginClass) { loaded.push(PluginClass); },
+	};
+})`
+
+type pluginModule struct {
+	exports *goja.Object
+	loaded  *goja.Object // classes given to loadPlugin, in order
+}
+
+func (h *Host) pluginModule(v *engine.VM, owner engine.Owner) *goja.Object {
+	if m, ok := h.plugins[owner]; ok {
+		return m.exports
+	}
+	rt := v.Runtime()
+	factory, ok := goja.AssertFunction(mustCompile(rt, "flexrun:flex-plugin", flexPluginSource))
+	if !ok {
+		panic("jsapi: flex-plugin factory is not a function")
+	}
+	loaded := rt.NewArray()
+	exports, callErr := factory(goja.Undefined(), loaded)
+	if callErr != nil {
+		panic(callErr)
+	}
+	m := &pluginModule{exports: exports.(*goja.Object), loaded: loaded}
+	h.plugins[owner] = m
+	return m.exports
+}
+
+// manager is the Manager instance plugins receive in init and from
+// Manager.getInstance(). Until the headless Flex world exists it is small.
+func (h *Host) manager(v *engine.VM) *goja.Object {
+	if h.mgr != nil {
+		return h.mgr
+	}
+	rt := v.Runtime()
+	m := rt.NewObject()
+	m.Set("configuration", rt.NewObject())
+	svc := rt.NewObject()
+	svc.Set("ui_attributes", rt.NewObject())
+	m.Set("serviceConfiguration", svc)
+	m.Set("strings", rt.NewObject())
+	h.mgr = m
+	return m
+}
+
+// Start runs the start-up contract for a module evaluated as owner and
+// returns the promise of its end. Loop only.
+func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Promise, error) {
+	rt := v.Runtime()
+	if h.startFn == nil {
+		fn, ok := goja.AssertFunction(mustCompile(rt, "flexrun:start", startSource))
+		if !ok {
+			panic("jsapi: start-up contract is not a function")
+		}
+		h.startFn = fn
+	}
+	var loaded goja.Value = rt.NewArray()
+	if m, ok := h.plugins[owner]; ok {
+		loaded = m.loaded
+	}
+	var exports goja.Value = goja.Undefined()
+	if ev.Exports != nil {
+		exports = ev.Exports
+	}
+	var ret goja.Value
+	var err error
+	v.RunAs(owner, func() {
+		ret, err = h.startFn(goja.Undefined(), exports, loaded, h.Module(v, owner), h.manager(v))
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ret.Export().(*goja.Promise), nil
+}
+
+func mustCompile(rt *goja.Runtime, name, src string) goja.Value {
+	prog, err := goja.Compile(name, src, true)
+	if err != nil {
+		panic(err)
+	}
+	val, err := rt.RunProgram(prog)
+	if err != nil {
+		panic(err)
+	}
+	return val
+}

@@ -1,0 +1,181 @@
+package plugins
+
+// Loading a plugin makes a generation: its bundle evaluated under an owner
+// of its own ({Name, Generation}), then started by the start-up contract.
+// Everything the generation registers carries that owner, so a failed
+// start (or, later, a reload) takes it out in one step with engine.Unload.
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/jsapi"
+)
+
+// LoaderOptions configure a Loader. The zero value works.
+type LoaderOptions struct {
+	// InitTimeout bounds how long a plugin's top level and init may take to
+	// settle; a plugin still starting then is unloaded and reported.
+	// Default 10s.
+	InitTimeout time.Duration
+}
+
+// Loader loads plugins into one engine.
+type Loader struct {
+	e    *engine.Engine
+	h    *jsapi.Host
+	opts LoaderOptions
+	gens map[string]int
+}
+
+// NewLoader returns a Loader for the engine e whose JavaScript surface h installed.
+func NewLoader(e *engine.Engine, h *jsapi.Host, opts LoaderOptions) *Loader {
+	if opts.InitTimeout == 0 {
+		opts.InitTimeout = 10 * time.Second
+	}
+	return &Loader{e: e, h: h, opts: opts, gens: map[string]int{}}
+}
+
+// Generation is a loaded plugin.
+type Generation struct {
+	Plugin   Plugin
+	Owner    engine.Owner
+	Files    []string       // source files its bundle read
+	Counts   map[string]int // registrations by kind: "action", "replacement", "listener"
+	Duration time.Duration  // build, evaluation and start
+	program  *goja.Program  // kept for a rollback to the last good generation
+}
+
+// Phase of a plugin failure.
+const (
+	PhaseCompile  = "compile"
+	PhaseStart    = "start"
+	PhaseTimedOut = "start timed out"
+)
+
+// LoadError is a plugin that could not be loaded. Err is a *CompileError
+// (phase compile), an *engine.JSError or *engine.UncaughtError (start), or
+// the timeout.
+type LoadError struct {
+	Plugin string
+	Phase  string
+	Err    error
+}
+
+func (e *LoadError) Error() string {
+	return fmt.Sprintf("plugin %s: %s: %v", e.Plugin, e.Phase, e.Err)
+}
+
+func (e *LoadError) Unwrap() error { return e.Err }
+
+// ErrStartTimeout is the cause of a LoadError in phase PhaseTimedOut.
+var ErrStartTimeout = errors.New("the plugin's top level or init did not settle")
+
+// LoadAll loads plugins in order. A plugin that fails is reported and
+// leaves nothing registered; the others load regardless.
+func (l *Loader) LoadAll(ctx context.Context, plugins []Plugin) ([]*Generation, []error) {
+	var gens []*Generation
+	var errs []error
+	for _, p := range plugins {
+		g, err := l.Load(ctx, p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		gens = append(gens, g)
+	}
+	return gens, errs
+}
+
+// Load builds, evaluates and starts one plugin as a new generation.
+func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
+	began := time.Now()
+	b, err := Build(p.Entry)
+	if err != nil {
+		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+	}
+	prog, err := goja.Compile(b.Path, b.Code, false)
+	if err != nil {
+		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+	}
+	l.gens[p.Name]++
+	g := &Generation{Plugin: p, Owner: engine.Owner{Name: p.Name, Generation: l.gens[p.Name]}, Files: b.Files, program: prog}
+	if err := l.start(ctx, g); err != nil {
+		l.unload(g.Owner)
+		return nil, err
+	}
+	g.Counts, err = l.counts(ctx, g.Owner)
+	if err != nil {
+		return nil, err
+	}
+	g.Duration = time.Since(began)
+	return g, nil
+}
+
+// start evaluates the generation's program and runs the start-up contract,
+// waiting at most InitTimeout for both to settle.
+func (l *Loader) start(ctx context.Context, g *Generation) error {
+	fail := func(err error) error { return &LoadError{Plugin: g.Plugin.Name, Phase: PhaseStart, Err: err} }
+	done := make(chan error, 1)
+	err := l.e.Do(ctx, func(v *engine.VM) error {
+		ev, err := l.h.Run(v, g.Owner, g.program)
+		if err != nil {
+			return err
+		}
+		rejected := func(reason goja.Value) { done <- v.ExportError(reason) }
+		v.Then(v.Runtime().ToValue(ev.Done), func(goja.Value) {
+			started, err := l.h.Start(v, g.Owner, ev)
+			if err != nil {
+				done <- err
+				return
+			}
+			v.Then(v.Runtime().ToValue(started), func(goja.Value) { done <- nil }, rejected)
+		}, rejected)
+		return nil
+	})
+	switch {
+	case errors.Is(err, engine.ErrAborted):
+		return fail(l.e.Wait(ctx)) // the loop's report says why
+	case err != nil:
+		return fail(err)
+	}
+	timer := time.NewTimer(l.opts.InitTimeout)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		if err != nil {
+			return fail(err)
+		}
+		return nil
+	case <-timer.C:
+		return &LoadError{Plugin: g.Plugin.Name, Phase: PhaseTimedOut, Err: fmt.Errorf("%w within %s", ErrStartTimeout, l.opts.InitTimeout)}
+	case <-ctx.Done():
+		return fail(ctx.Err())
+	}
+}
+
+func (l *Loader) unload(owner engine.Owner) {
+	l.e.Do(context.Background(), func(v *engine.VM) error {
+		v.Unload(owner)
+		l.h.Forget(owner)
+		return nil
+	})
+}
+
+func (l *Loader) counts(ctx context.Context, owner engine.Owner) (map[string]int, error) {
+	counts := map[string]int{}
+	err := l.e.Do(ctx, func(v *engine.VM) error {
+		for _, r := range v.Registrations() {
+			if r.Owner == owner {
+				counts[r.Kind]++
+			}
+		}
+		return nil
+	})
+	return counts, err
+}
