@@ -25,7 +25,10 @@ type Options struct {
 type Host struct {
 	opts    Options
 	start   time.Time
-	modules map[engine.Owner]*goja.Object // @twilio/flex-ui instance per owner
+	modules map[engine.Owner]*goja.Object  // @twilio/flex-ui instance per owner
+	plugins map[engine.Owner]*pluginModule // @twilio/flex-plugin instance per owner
+	mgr     *goja.Object                   // the Manager instance, shared like in Flex
+	startFn goja.Callable                  // the plugin start-up contract (plugin.go)
 }
 
 // NewHost returns a Host; pass its Setup to engine.Options.
@@ -36,7 +39,7 @@ func NewHost(opts Options) *Host {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	return &Host{opts: opts, modules: map[engine.Owner]*goja.Object{}}
+	return &Host{opts: opts, modules: map[engine.Owner]*goja.Object{}, plugins: map[engine.Owner]*pluginModule{}}
 }
 
 // New starts an engine with this package's surface installed: the common
