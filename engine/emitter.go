@@ -31,6 +31,9 @@ func (v *VM) AddListener(owner Owner, event string, fn goja.Value) error {
 	}
 	list := v.reg.listeners[event]
 	v.reg.listeners[event] = append(list[:len(list):len(list)], l)
+	if v.tracing() {
+		v.tracef("addListener %s by %s", event, owner)
+	}
 	return nil
 }
 

@@ -25,6 +25,10 @@ type Options struct {
 	// callback, the continuation of a settled promise) may run before it is
 	// interrupted. Default 10s; negative disables the budget.
 	JobBudget time.Duration
+	// Trace, when set, receives a line per invocation step (invoked,
+	// each listener with its owner, abort, which body or replacement ran,
+	// the outcome and its time) and per registration. Default: off.
+	Trace io.Writer
 	// MaxCallStackSize bounds JavaScript call depth; deeper recursion fails
 	// with "RangeError: Maximum call stack size exceeded". Default 10000.
 	MaxCallStackSize int

@@ -9,6 +9,8 @@ package engine
 // starts, so a change made meanwhile counts from the next step on.
 
 import (
+	"time"
+
 	"github.com/dop251/goja"
 )
 
@@ -25,6 +27,7 @@ type invocation struct {
 	done    bool
 	next    resume // what the driver's step runs when the current await settles
 	id      int64  // key in VM.running while the driver runs
+	began   time.Time
 }
 
 // InvokeAction runs the pipeline for name and returns its promise; it never
@@ -47,6 +50,9 @@ func (v *VM) newInvocation(name string, payload goja.Value) (*invocation, *goja.
 func (inv *invocation) reject(val goja.Value) goja.Value {
 	if !inv.done {
 		inv.done = true
+		if inv.v.tracing() {
+			inv.traceEnd("rejected", inv.v.rt.ToValue(inv.v.exportError(val).Error()))
+		}
 		if err := inv.reject_(val); err != nil {
 			panic(err)
 		}
@@ -57,6 +63,9 @@ func (inv *invocation) reject(val goja.Value) goja.Value {
 func (inv *invocation) fulfill(val goja.Value) goja.Value {
 	if !inv.done {
 		inv.done = true
+		if inv.v.tracing() {
+			inv.traceEnd("resolved", val)
+		}
 		if err := inv.resolve(val); err != nil {
 			panic(err)
 		}
@@ -67,6 +76,9 @@ func (inv *invocation) fulfill(val goja.Value) goja.Value {
 // start runs steps a–g synchronously.
 func (inv *invocation) start() goja.Value {
 	v, name := inv.v, inv.name
+	if v.tracing() {
+		inv.traceBegin()
+	}
 	a := v.reg.actions[name]
 	if a == nil || a.body == nil { // 5a
 		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
@@ -104,6 +116,9 @@ func (inv *invocation) start() goja.Value {
 		inv.aborted = true
 		return goja.Undefined()
 	})
+	if v.tracing() {
+		inv.traceListeners(PhaseBefore, befores)
+	}
 	values, ok := inv.callListeners(befores, PhaseBefore, inv.payload, abort)
 	if !ok {
 		return inv.afterBefore()
@@ -155,6 +170,9 @@ func (inv *invocation) callListeners(list []*fnRef, phase Phase, args ...goja.Va
 // afterBefore is step 7: the abort flag is read once, here.
 func (inv *invocation) afterBefore() goja.Value {
 	if inv.aborted {
+		if inv.v.tracing() {
+			inv.v.tracef("%s #%d aborted by a before listener", inv.name, inv.id)
+		}
 		if thrown := inv.removePending(); thrown != nil {
 			return inv.reject(thrown)
 		}
@@ -171,8 +189,14 @@ func (inv *invocation) runBody() goja.Value {
 	layer := inv.body
 	if r := v.reg.actions[inv.name].activeReplacement(); r != nil {
 		layer = r
+		if v.tracing() {
+			v.tracef("%s #%d replacement of %s runs (original: body of %s)", inv.name, inv.id, r.owner, inv.body.owner)
+		}
 		ret, err = r.call(goja.Undefined(), inv.payload, inv.body.fn)
 	} else {
+		if v.tracing() {
+			v.tracef("%s #%d body of %s runs", inv.name, inv.id, inv.body.owner)
+		}
 		ret, err = inv.body.call(goja.Undefined(), inv.payload)
 	}
 	if err != nil {
@@ -193,7 +217,11 @@ func (inv *invocation) fail(e goja.Value) goja.Value {
 // runAfter is step 10: the after listeners current now, always awaited.
 func (inv *invocation) runAfter(result goja.Value) goja.Value {
 	inv.result = result
-	values, ok := inv.callListeners(inv.v.listeners("after"+inv.name), PhaseAfter, inv.payload)
+	afters := inv.v.listeners("after" + inv.name)
+	if inv.v.tracing() {
+		inv.traceListeners(PhaseAfter, afters)
+	}
+	values, ok := inv.callListeners(afters, PhaseAfter, inv.payload)
 	if !ok {
 		return inv.finish()
 	}

@@ -77,6 +77,13 @@ func (v *VM) RegisterAction(owner Owner, name string, body, update goja.Value) e
 		}
 	}
 	a := v.reg.action(name)
+	if v.tracing() {
+		if a.body != nil {
+			v.tracef("registerAction %s by %s replaces the body by %s", name, owner, a.body.owner)
+		} else {
+			v.tracef("registerAction %s by %s", name, owner)
+		}
+	}
 	a.body, a.update = b, u
 	return nil
 }
@@ -89,6 +96,13 @@ func (v *VM) ReplaceAction(owner Owner, name string, fn goja.Value) error {
 		return v.typeError("replaceAction", "the replacement", fn)
 	}
 	a := v.reg.action(name)
+	if v.tracing() {
+		if prev := a.activeReplacement(); prev != nil {
+			v.tracef("replaceAction %s by %s takes over from the replacement by %s", name, owner, prev.owner)
+		} else {
+			v.tracef("replaceAction %s by %s", name, owner)
+		}
+	}
 	a.replacements = append(a.replacements[:len(a.replacements):len(a.replacements)], r)
 	return nil
 }
@@ -132,6 +146,9 @@ func (v *VM) Unload(owner Owner) int {
 		}
 	}
 	n += v.e.clearTimersOf(owner)
+	if v.tracing() {
+		v.tracef("unload %s: %d registrations and timers removed", owner, n)
+	}
 	return n
 }
 

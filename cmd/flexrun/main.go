@@ -18,8 +18,10 @@ func main() {
 }
 
 const usage = `usage:
-  flexrun run [--plugins DIR]... SCRIPT   load the plugins of each DIR, then run SCRIPT
-                                          (JS/TS, ES module, top-level await); exit like node
+  flexrun run [--plugins DIR]... [--trace] SCRIPT
+                                          load the plugins of each DIR, then run SCRIPT
+                                          (JS/TS, ES module, top-level await); exit like node;
+                                          --trace prints each invocation step on stderr
   flexrun check --plugins DIR...          compile every plugin, print every error
 `
 

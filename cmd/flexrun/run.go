@@ -25,6 +25,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var dirs dirList
 	fs.Var(&dirs, "plugins", "load the plugins of `DIR` before the script (repeatable)")
+	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -45,10 +46,14 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 
 	// Console output is written on the engine's loop only; the writers need
 	// no lock.
-	e, h, err := jsapi.New(jsapi.Options{Stdout: stdout, Stderr: stderr}, engine.Options{
+	eopts := engine.Options{
 		Log:        relativePaths{stderr},
 		OnUncaught: func(*engine.UncaughtError) {}, // reported once below, with the exit code
-	})
+	}
+	if *trace {
+		eopts.Trace = relativePaths{stderr}
+	}
+	e, h, err := jsapi.New(jsapi.Options{Stdout: stdout, Stderr: stderr}, eopts)
 	if err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitFailure

@@ -1,0 +1,47 @@
+package engine
+
+// --trace: a line per invocation step and per registration, so that a user
+// can see which plugin's listener or replacement ran, and in what order.
+// Off (Options.Trace nil) it costs one nil check per step.
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/dop251/goja"
+)
+
+func (v *VM) tracing() bool { return v.e.opts.Trace != nil }
+
+func (v *VM) tracef(format string, args ...any) {
+	fmt.Fprintf(v.e.opts.Trace, "trace: "+format+"\n", args...)
+}
+
+// traceValue renders a payload or result briefly.
+func traceValue(val goja.Value) string {
+	b, err := json.Marshal(exportValue(val, 0))
+	if err != nil {
+		return "?"
+	}
+	const max = 120
+	if len(b) > max {
+		return string(b[:max]) + "…"
+	}
+	return string(b)
+}
+
+func (inv *invocation) traceBegin() {
+	inv.began = time.Now()
+	inv.v.tracef("%s #%d invoked with %s", inv.name, inv.id, traceValue(inv.payload))
+}
+
+func (inv *invocation) traceEnd(outcome string, val goja.Value) {
+	inv.v.tracef("%s #%d %s %s in %s", inv.name, inv.id, outcome, traceValue(val), time.Since(inv.began).Round(time.Microsecond))
+}
+
+func (inv *invocation) traceListeners(phase Phase, list []*fnRef) {
+	for i, l := range list {
+		inv.v.tracef("%s #%d %s listener %d/%d of %s", inv.name, inv.id, phase, i+1, len(list), l.owner)
+	}
+}

@@ -1,0 +1,45 @@
+package engine_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/engine/enginetest"
+)
+
+func TestTrace(t *testing.T) {
+	t.Parallel()
+	var trace enginetest.Buffer
+	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{Trace: &trace}})
+	res := e.RunScript(`
+		const A = flex.Actions;
+		A.registerAction("Accept", (p) => "ok " + p.sid);
+		A.registerAction("Accept", (p) => "ok2 " + p.sid);
+		A.replaceAction("Accept", (p, original) => original(p));
+		A.addListener("beforeAccept", (p, abort) => { if (p.sid === "no") abort(); });
+		A.addListener("afterAccept", () => {});
+		await A.invokeAction("Accept", { sid: "WR1" });
+		await A.invokeAction("Accept", { sid: "no" }).catch(() => {});
+	`)
+	require.NoError(t, res.Err)
+	got := regexp.MustCompile(` in [0-9.]+[µnm]?s\n`).ReplaceAllString(trace.String(), " in T\n")
+	assert.Equal(t, `trace: registerAction Accept by script
+trace: registerAction Accept by script replaces the body by script
+trace: replaceAction Accept by script
+trace: addListener beforeAccept by script
+trace: addListener afterAccept by script
+trace: Accept #1 invoked with {"sid":"WR1"}
+trace: Accept #1 before listener 1/1 of script
+trace: Accept #1 replacement of script runs (original: body of script)
+trace: Accept #1 after listener 1/1 of script
+trace: Accept #1 resolved "ok2 WR1" in T
+trace: Accept #2 invoked with {"sid":"no"}
+trace: Accept #2 before listener 1/1 of script
+trace: Accept #2 aborted by a before listener
+trace: Accept #2 rejected "Error: Action Accept cancelled by before event" in T
+`, got)
+}
