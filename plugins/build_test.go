@@ -12,6 +12,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/flexrun/flexrun/internal/golden"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -370,7 +371,7 @@ func TestBuildErrorsGolden(t *testing.T) {
 			if !errors.As(err, &ce) {
 				t.Fatalf("err = %v, want a *CompileError", err)
 			}
-			golden(t, filepath.Join(dir, "want.golden"), ce.Render(root))
+			golden.Check(t, filepath.Join(dir, "want.golden"), ce.Render(root))
 		})
 	}
 }
@@ -630,29 +631,4 @@ func pos(t *testing.T, file, marker string) string {
 	}
 	t.Fatalf("%s: no %q", file, marker)
 	return ""
-}
-
-// golden compares have with the file want; UPDATE_GOLDEN=1 rewrites it.
-func golden(t *testing.T, want, have string) {
-	t.Helper()
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		if err := os.WriteFile(want, []byte(have), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	b, err := os.ReadFile(want)
-	if err != nil {
-		t.Fatalf("%v (run with UPDATE_GOLDEN=1 to create it)", err)
-	}
-	if string(b) == have {
-		return
-	}
-	hl, wl := strings.Split(have, "\n"), strings.Split(string(b), "\n")
-	i := 0
-	for i < len(hl) && i < len(wl) && hl[i] == wl[i] {
-		i++
-	}
-	t.Errorf("%s: mismatch at line %d (UPDATE_GOLDEN=1 rewrites it)\nhave:\n%s\nwant:\n%s",
-		want, i+1, have, string(b))
 }

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/flexrun/flexrun/internal/golden"
 )
 
 // The CLI is tested as users run it: a binary built once in TestMain.
@@ -54,26 +56,6 @@ func runCLI(t *testing.T, dir string, args ...string) result {
 	return result{out.String(), errOut.String(), code}
 }
 
-var update = os.Getenv("UPDATE_GOLDEN") != ""
-
-// golden compares got with the file, or rewrites it under UPDATE_GOLDEN=1.
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("missing golden %s (run with UPDATE_GOLDEN=1): %v", path, err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs\n--- want\n%s--- got\n%s", path, want, got)
-	}
-}
-
 // TestRun runs each case directory of testdata/run from inside it, with the
 // arguments in its file "args" (one line) or else `run script.*`, and
 // compares stdout, stderr and the exit status with want.stdout, want.stderr
@@ -87,9 +69,9 @@ func TestRun(t *testing.T) {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
 			res := runCLI(t, dir, caseArgs(t, dir)...)
-			golden(t, filepath.Join(dir, "want.stdout"), res.stdout)
-			golden(t, filepath.Join(dir, "want.stderr"), res.stderr)
-			golden(t, filepath.Join(dir, "want.exit"), strconv.Itoa(res.exit)+"\n")
+			golden.Check(t, filepath.Join(dir, "want.stdout"), res.stdout)
+			golden.Check(t, filepath.Join(dir, "want.stderr"), res.stderr)
+			golden.Check(t, filepath.Join(dir, "want.exit"), strconv.Itoa(res.exit)+"\n")
 		})
 	}
 }
