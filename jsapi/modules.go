@@ -94,7 +94,10 @@ func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evalu
 	twilio := rt.NewObject()
 	twilio.Set("Flex", flex)
 	var ret goja.Value
-	v.RunAs(owner, func() { ret, err = fn(goja.Undefined(), require, exports, flex, twilio) })
+	t := newTimerFuncs(v, func() engine.Owner { return owner })
+	v.RunAs(owner, func() {
+		ret, err = fn(goja.Undefined(), require, exports, flex, twilio, t.setTimeout, t.setInterval, t.clear, t.clear)
+	})
 	if err != nil {
 		return nil, err
 	}

@@ -17,10 +17,26 @@ import (
 const maxTimerMillis = 1<<31 - 1
 
 func (h *Host) installTimers(v *engine.VM) {
+	g := v.Runtime().GlobalObject()
+	t := newTimerFuncs(v, v.CurrentOwner)
+	g.Set("setTimeout", t.setTimeout)
+	g.Set("setInterval", t.setInterval)
+	g.Set("clearTimeout", t.clear)
+	g.Set("clearInterval", t.clear)
+}
+
+// timerFuncs are setTimeout & co. stamping the timers they set with an
+// owner. The globals use the owner of the running job; a plugin's bundle
+// gets its own set as parameters (see plugins.Build), so that its timers
+// are its own even when they are set from a callback of another job.
+type timerFuncs struct {
+	setTimeout, setInterval, clear goja.Value
+}
+
+func newTimerFuncs(v *engine.VM, owner func() engine.Owner) timerFuncs {
 	rt := v.Runtime()
-	g := rt.GlobalObject()
-	set := func(api string, repeat bool) func(goja.FunctionCall) goja.Value {
-		return func(c goja.FunctionCall) goja.Value {
+	set := func(api string, repeat bool) goja.Value {
+		return rt.ToValue(func(c goja.FunctionCall) goja.Value {
 			fn, _ := functionArg(rt, api, "the callback", c, 0)
 			ms := c.Argument(1).ToFloat()
 			if !(ms > 0) || ms > maxTimerMillis { // NaN too; Node treats both as 1 ms
@@ -31,23 +47,23 @@ func (h *Host) installTimers(v *engine.VM) {
 			if len(c.Arguments) > 2 {
 				args = append(args, c.Arguments[2:]...)
 			}
-			owner := v.CurrentOwner()
-			id := v.SetTimer(owner, delay, repeat, func() {
+			who := owner()
+			id := v.SetTimer(who, delay, repeat, func() {
 				if _, err := fn(goja.Undefined(), args...); err != nil {
-					v.ReportUncaught(owner, err)
+					v.ReportUncaught(who, err)
 				}
 			})
 			return rt.ToValue(id)
-		}
+		})
 	}
-	clear := func(c goja.FunctionCall) goja.Value {
-		if id := c.Argument(0); !isNullish(id) {
-			v.ClearTimer(int(id.ToInteger()))
-		}
-		return goja.Undefined()
+	return timerFuncs{
+		setTimeout:  set("setTimeout", false),
+		setInterval: set("setInterval", true),
+		clear: rt.ToValue(func(c goja.FunctionCall) goja.Value {
+			if id := c.Argument(0); !isNullish(id) {
+				v.ClearTimer(int(id.ToInteger()))
+			}
+			return goja.Undefined()
+		}),
 	}
-	g.Set("setTimeout", set("setTimeout", false))
-	g.Set("setInterval", set("setInterval", true))
-	g.Set("clearTimeout", clear)
-	g.Set("clearInterval", clear)
 }

@@ -60,7 +60,10 @@ const (
 	// flex and Twilio are parameters so that a plugin's free references to
 	// the globals reach its own module instance: what it registers through
 	// them is stamped with its owner.
-	wrapperHead = "(async function (" + requireHook + ", " + exportsHook + ", flex, Twilio) {\n\"use strict\";"
+	// So are the timer functions: a plugin's timers are its own wherever
+	// it sets them from.
+	wrapperHead = "(async function (" + requireHook + ", " + exportsHook +
+		", flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval) {\n\"use strict\";"
 	wrapperTail = "})\n"
 )
 

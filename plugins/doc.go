@@ -19,7 +19,7 @@
 //
 // Code evaluates to
 //
-//	(async function (__flexrun_require, __flexrun_exports, flex, Twilio) { ... })
+//	(async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval) { ... })
 //
 // Calling it runs the plugin module once and returns a Promise that settles
 // when the module's top-level code, top-level await included, has finished;
