@@ -32,6 +32,9 @@ import (
 type Options struct {
 	// Engine options; Setup runs after the JavaScript surface is installed.
 	Engine engine.Options
+	// JS options (Confirm, HTTPClient, ...); Stdout and Stderr are replaced
+	// by the buffers the Engine collects.
+	JS jsapi.Options
 	// Timeout bounds each RunScript. Default 30s.
 	Timeout time.Duration
 }
@@ -55,7 +58,9 @@ func New(t testing.TB, opts Options) *Engine {
 	if te.timeout == 0 {
 		te.timeout = 30 * time.Second
 	}
-	e, h, err := jsapi.New(jsapi.Options{Stdout: &te.stdout, Stderr: &te.stderr}, opts.Engine)
+	js := opts.JS
+	js.Stdout, js.Stderr = &te.stdout, &te.stderr
+	e, h, err := jsapi.New(js, opts.Engine)
 	if err != nil {
 		t.Fatalf("enginetest: start engine: %v", err)
 	}
