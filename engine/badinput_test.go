@@ -184,3 +184,26 @@ func TestRunawayTopLevel(t *testing.T) {
 	assert.Contains(t, u.Error(), "job time budget of 50ms")
 	assert.NoError(t, e.RunScript(`console.log("alive")`).Err)
 }
+
+// goja loses track of its stacks when an interrupt unwinds through an async
+// function (see gojafix.go); the engine must keep running promise jobs.
+func TestEngineServesAfterInterruptInAsyncCode(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{JobBudget: 50 * time.Millisecond}})
+	for _, script := range []string{
+		"(async function () { await null; while (true) {} })();",
+		"(async function () { while (true) {} })();",
+		"async function deep(n: number): Promise<number> { return 1 + await deep(n + 1); }\ndeep(0);",
+	} {
+		res := e.RunScript(script)
+		var u *engine.UncaughtError
+		require.ErrorAs(t, res.Err, &u, script)
+		res = e.RunScript(`
+			await null;
+			await new Promise((r) => setTimeout(r, 1));
+			console.log(await flex.Actions.invokeAction("Echo", { v: 1 }).catch((e) => e.message));
+		`)
+		require.NoError(t, res.Err, "after %q", script)
+		assert.Equal(t, "Action does not exist\n", res.Stdout)
+	}
+}

@@ -111,6 +111,11 @@ func (e *Engine) runJob(owner Owner, job func()) {
 		e.current = nil
 		if err != nil {
 			e.vm.uncaught(owner, err)
+			if isUncatchable(err) {
+				if rerr := repairAfterAbort(e.rt); rerr != nil {
+					e.vm.uncaught(owner, fmt.Errorf("cannot reset the JavaScript runtime after an interrupt: %w", rerr))
+				}
+			}
 		}
 	}()
 	if watchdog != nil {

@@ -2,6 +2,7 @@ package jsapi
 
 import (
 	"io"
+	"net/http"
 	"time"
 
 	"github.com/dop251/goja"
@@ -19,6 +20,18 @@ type Options struct {
 	// Stderr receives console.warn/error/trace. Default io.Discard. Written
 	// on the loop only, like Stdout.
 	Stderr io.Writer
+	// Confirm answers confirm(message) (after it prints "[confirm] message"
+	// on Stdout). It is called on the loop, so its time counts against the
+	// job's budget. Default: nil answers true, like the CLI's --confirm yes.
+	Confirm func(message string) bool
+	// HTTPClient performs fetch, each request on its own goroutine. Its
+	// Timeout bounds the whole exchange. Default: a client with a 30s
+	// timeout over http.DefaultTransport.
+	HTTPClient *http.Client
+	// FetchMaxBody caps the body of a fetch response, which is read whole
+	// before fetch resolves; a larger body rejects the fetch with a
+	// TypeError. Default 32 MiB.
+	FetchMaxBody int64
 }
 
 // Host installs and serves the JavaScript surface of one engine.
@@ -76,6 +89,10 @@ func (h *Host) Setup(v *engine.VM) error {
 	global.Set("console", NewConsole(rt, h.opts.Stdout, h.opts.Stderr))
 	h.installTimers(v)
 	h.installGlobals(v)
+	web := h.installWeb(v)
+	h.installFetch(v, web)
+	h.installDialogs(v)
+	web.installStorage()
 	flex := h.Module(v, engine.ScriptOwner)
 	global.Set("flex", flex)
 	twilio := rt.NewObject()

@@ -36,9 +36,37 @@ func TestSurface(t *testing.T) {
 		},
 		"performance": {"now", "timeOrigin"},
 		"globals added": {
-			"Twilio", "clearInterval", "clearTimeout", "console", "flex", "performance",
-			"queueMicrotask", "self", "setInterval", "setTimeout", "structuredClone", "window",
+			"AbortController", "AbortSignal", "DOMException", "Headers", "Response",
+			"TextDecoder", "TextEncoder", "Twilio", "URL", "URLSearchParams",
+			"alert", "atob", "btoa", "clearInterval", "clearTimeout", "confirm", "console",
+			"fetch", "flex", "localStorage", "performance", "prompt", "queueMicrotask", "self",
+			"sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",
 		},
+		// The web classes: statics, then prototypes (web*.go, fetch*.go, storage.go).
+		"AbortSignal":               {"abort", "length", "name", "prototype"},
+		"Response":                  {"error", "json", "length", "name", "prototype", "redirect"},
+		"URL":                       {"canParse", "length", "name", "prototype"},
+		"AbortController.prototype": {"abort", "constructor", "signal"},
+		"AbortSignal.prototype": {
+			"aborted", "addEventListener", "constructor", "onabort", "reason",
+			"removeEventListener", "throwIfAborted",
+		},
+		"DOMException.prototype": {"code", "constructor"},
+		"Headers.prototype": {
+			"append", "constructor", "delete", "entries", "forEach", "get", "getSetCookie",
+			"has", "keys", "set", "values",
+		},
+		"Response.prototype": {
+			"arrayBuffer", "bodyUsed", "clone", "constructor", "headers", "json", "ok",
+			"redirected", "status", "statusText", "text", "type", "url",
+		},
+		"TextDecoder.prototype": {"constructor", "decode", "encoding", "fatal", "ignoreBOM"},
+		"TextEncoder.prototype": {"constructor", "encode", "encodeInto", "encoding"},
+		"URL.prototype": {
+			"constructor", "hash", "host", "hostname", "href", "origin", "password", "pathname",
+			"port", "protocol", "search", "searchParams", "toJSON", "toString", "username",
+		},
+		"Storage.prototype (localStorage)": {"clear", "constructor", "getItem", "key", "length", "removeItem", "setItem"},
 	}
 
 	e := enginetest.New(t, enginetest.Options{})
@@ -58,6 +86,18 @@ func TestSurface(t *testing.T) {
 			'import * as "@twilio/flex-ui-core"': names(Core),
 			"Actions.addListener() emitter": names(flex.Actions.addListener("surfaceProbe", () => {})),
 			"performance": names(performance),
+			"AbortSignal": names(AbortSignal),
+			"Response": names(Response),
+			"URL": names(URL),
+			"AbortController.prototype": names(AbortController.prototype),
+			"AbortSignal.prototype": names(AbortSignal.prototype),
+			"DOMException.prototype": names(DOMException.prototype),
+			"Headers.prototype": names(Headers.prototype),
+			"Response.prototype": names(Response.prototype),
+			"TextDecoder.prototype": names(TextDecoder.prototype),
+			"TextEncoder.prototype": names(TextEncoder.prototype),
+			"URL.prototype": names(URL.prototype),
+			"Storage.prototype (localStorage)": names(Object.getPrototypeOf(localStorage)),
 			"globals": names(globalThis),
 		}));
 	`)

@@ -18,10 +18,11 @@ func main() {
 }
 
 const usage = `usage:
-  flexrun run [--plugins DIR]... [--trace] SCRIPT
+  flexrun run [--plugins DIR]... [--trace] [--confirm yes|no] SCRIPT
                                           load the plugins of each DIR, then run SCRIPT
                                           (JS/TS, ES module, top-level await); exit like node;
-                                          --trace prints each invocation step on stderr
+                                          --trace prints each invocation step on stderr;
+                                          --confirm is what confirm() answers (default yes)
   flexrun check --plugins DIR...          compile every plugin, print every error
 `
 

@@ -26,6 +26,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	var dirs dirList
 	fs.Var(&dirs, "plugins", "load the plugins of `DIR` before the script (repeatable)")
 	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
+	confirm := fs.String("confirm", "yes", "what confirm() answers: `yes|no`")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -34,6 +35,10 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	script := fs.Arg(0)
+	if *confirm != "yes" && *confirm != "no" {
+		fmt.Fprintf(stderr, "flexrun run: --confirm wants yes or no, not %q\n", *confirm)
+		return exitUsage
+	}
 	if _, err := os.Stat(script); err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitUsage
@@ -53,7 +58,12 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	if *trace {
 		eopts.Trace = relativePaths{stderr}
 	}
-	e, h, err := jsapi.New(jsapi.Options{Stdout: stdout, Stderr: stderr}, eopts)
+	answer := *confirm == "yes"
+	e, h, err := jsapi.New(jsapi.Options{
+		Stdout:  stdout,
+		Stderr:  stderr,
+		Confirm: func(string) bool { return answer },
+	}, eopts)
 	if err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitFailure

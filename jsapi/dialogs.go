@@ -1,0 +1,52 @@
+package jsapi
+
+import (
+	"io"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+)
+
+// alert, confirm and prompt, headless: each prints one line on stdout
+// ("[alert] message") and answers at once, as `flexrun run` documents
+// (DESIGN.md, CLI contract). confirm asks Options.Confirm (nil: yes);
+// prompt answers with its default, or null when there is none, as if the
+// user dismissed it.
+func (h *Host) installDialogs(v *engine.VM) {
+	rt := v.Runtime()
+	g := rt.GlobalObject()
+	show := func(kind, message string) {
+		io.WriteString(h.opts.Stdout, "["+kind+"] "+message+"\n")
+	}
+	// optional converts an optional DOMString argument whose default is "".
+	optional := func(c goja.FunctionCall, i int) string {
+		if a := c.Argument(i); !goja.IsUndefined(a) {
+			return domString(rt, a)
+		}
+		return ""
+	}
+	g.Set("alert", func(c goja.FunctionCall) goja.Value {
+		message := ""
+		if len(c.Arguments) > 0 { // alert(undefined) shows "undefined", as browsers do
+			message = domString(rt, c.Argument(0))
+		}
+		show("alert", message)
+		return goja.Undefined()
+	})
+	g.Set("confirm", func(c goja.FunctionCall) goja.Value {
+		message := optional(c, 0)
+		show("confirm", message)
+		if h.opts.Confirm == nil {
+			return rt.ToValue(true)
+		}
+		return rt.ToValue(h.opts.Confirm(message))
+	})
+	g.Set("prompt", func(c goja.FunctionCall) goja.Value {
+		show("prompt", optional(c, 0))
+		if d := c.Argument(1); !goja.IsUndefined(d) {
+			return rt.ToValue(domString(rt, d))
+		}
+		return goja.Null()
+	})
+}

@@ -1,0 +1,4 @@
+import { Actions } from "@twilio/flex-ui";
+
+Actions.registerAction("GoodZ", () => "z works");
+Actions.addListener("beforeGoodZ", () => {});

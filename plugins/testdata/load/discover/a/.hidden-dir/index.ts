@@ -1,0 +1,1 @@
+throw new Error("a dot directory is not a plugin");

@@ -1,0 +1,1 @@
+throw new Error("a dot file is not a plugin");

@@ -1,0 +1,2 @@
+// top-level JS plugin
+export default function () {}

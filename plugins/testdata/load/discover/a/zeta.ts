@@ -1,0 +1,2 @@
+// top-level TS plugin
+export default function (): void {}

@@ -1,0 +1,1 @@
+throw new Error("package.json main wins over index.ts");

@@ -1,0 +1,3 @@
+import { Actions } from "@twilio/flex-ui";
+
+Actions.registerAction("Greet", () => "base");

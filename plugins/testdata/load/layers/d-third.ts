@@ -1,0 +1,3 @@
+import { Actions } from "@twilio/flex-ui";
+
+Actions.replaceAction("Greet", async (payload: any, original: (p: any) => Promise<string>) => "third(" + (await original(payload)) + ")");
