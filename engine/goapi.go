@@ -145,10 +145,7 @@ func (v *VM) goAsync(what string, payload goja.Value, work Handler) goja.Value {
 		data = m
 	}
 	settle := v.e.reserve()
-	ctx := v.e.ctx
-	v.e.handlers.Add(1)
-	go func() {
-		defer v.e.handlers.Done()
+	v.Go(func(ctx context.Context) {
 		res, err := runHandler(ctx, work, data)
 		settle(func() {
 			if err != nil {
@@ -157,7 +154,7 @@ func (v *VM) goAsync(what string, payload goja.Value, work Handler) goja.Value {
 			}
 			resolve(v.importValue(res))
 		})
-	}()
+	})
 	return v.rt.ToValue(p)
 }
 

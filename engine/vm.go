@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/dop251/goja"
@@ -235,4 +236,20 @@ func (v *VM) RunAs(owner Owner, fn func()) {
 	v.e.jobOwner = owner
 	defer func() { v.e.jobOwner = prev }()
 	fn()
+}
+
+// Context is cancelled when the engine closes: the parent context for work
+// JavaScript starts off the loop (a fetch). Safe from any goroutine.
+func (v *VM) Context() context.Context { return v.e.ctx }
+
+// Go runs fn on its own goroutine, with the engine's context; Close waits
+// for it, so nothing started by JavaScript outlives the engine. Pair it
+// with Reserve so the engine stays busy until fn's result is posted.
+// Loop only (fn itself runs off the loop).
+func (v *VM) Go(fn func(ctx context.Context)) {
+	v.e.handlers.Add(1)
+	go func() {
+		defer v.e.handlers.Done()
+		fn(v.e.ctx)
+	}()
 }

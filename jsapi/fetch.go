@@ -216,8 +216,8 @@ func (w *web) startFetch(req *fetchRequest, client *http.Client, maxBody int64, 
 			return
 		}
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	settled := false // loop only
+	ctx, cancel := context.WithCancel(w.v.Context()) // Close cancels a fetch in flight
+	settled := false                                 // loop only
 	stop := func() {}
 	if sig != nil {
 		unwatch := func() {}
@@ -233,7 +233,7 @@ func (w *web) startFetch(req *fetchRequest, client *http.Client, maxBody int64, 
 	}
 	settle := w.v.Reserve()
 	header := req.header.httpHeader()
-	go func() {
+	w.v.Go(func(context.Context) { // Close waits for it
 		defer cancel()
 		res, err := doFetch(ctx, client, req, header, maxBody)
 		settle(func(*engine.VM) {
@@ -257,7 +257,7 @@ func (w *web) startFetch(req *fetchRequest, client *http.Client, maxBody int64, 
 			}
 			resolve(w.newResponse(r))
 		})
-	}()
+	})
 }
 
 // doFetch performs the exchange and reads the whole body. Off the loop:
