@@ -217,6 +217,21 @@ func (e *Engine) Unload(ctx context.Context, owner Owner) (int, error) {
 	return n, err
 }
 
+// Registrations lists the registry (see VM.Registrations), or only owner's
+// entries when owner is not the zero Owner. Safe from any goroutine.
+func (e *Engine) Registrations(ctx context.Context, owner Owner) ([]Registration, error) {
+	var out []Registration
+	err := e.Do(ctx, func(v *VM) error {
+		for _, r := range v.Registrations() {
+			if owner == (Owner{}) || r.Owner == owner {
+				out = append(out, r)
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
 // reserve marks work in flight off the loop (a Go action, a fetch) so the
 // loop does not count as idle; the returned function settles it exactly once
 // by posting fn to the loop. Loop only.

@@ -207,9 +207,22 @@ func TestUnloadOwner(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "replaced:base", got)
 
+	regs, err := e.Registrations(ctx, plugin)
+	require.NoError(t, err)
+	assert.Equal(t, []engine.Registration{
+		{Kind: "replacement", Name: "Base", Owner: plugin},
+		{Kind: "listener", Name: "beforeBase", Owner: plugin},
+	}, regs)
+	all, err := e.Registrations(ctx, engine.Owner{})
+	require.NoError(t, err)
+	assert.Len(t, all, 3, "with the Go host's body")
+
 	n, err := e.Unload(context.Background(), plugin)
 	require.NoError(t, err)
 	assert.Equal(t, 2, n)
+	regs, err = e.Registrations(ctx, plugin)
+	require.NoError(t, err)
+	assert.Empty(t, regs)
 	got, err = e.Invoke(context.Background(), "Base", nil)
 	require.NoError(t, err)
 	assert.Equal(t, "base", got, "the bare body runs again once the replacement's owner is gone")
