@@ -146,11 +146,13 @@ func (e *Engine) Do(ctx context.Context, fn func(*VM) error) error {
 			}
 		}()
 		err := fn(e.vm)
+		if isUncatchable(err) {
+			res <- ErrAborted // the loop reports the interrupt, with where it hit
+			sent = true
+			panic(err) // keep unwinding the job
+		}
 		res <- e.vm.errorFromException(err)
 		sent = true
-		if isUncatchable(err) {
-			panic(err) // keep unwinding the job; the loop reports it
-		}
 	}) {
 		return ErrClosed
 	}

@@ -178,6 +178,9 @@ func (v *VM) uncaught(owner Owner, err error) {
 		u.Kind = "interrupted"
 		if b, ok := ie.Value().(jobBudget); ok {
 			u.Err = b
+			if at := firstUserFrame(ie.Stack()); at != "" {
+				u.Err = fmt.Errorf("%w, at %s", b, at)
+			}
 		}
 	case errors.As(err, &so):
 		u.Kind = "stack overflow"
@@ -236,4 +239,16 @@ func (v *VM) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) 
 			}
 		}
 	}
+}
+
+// firstUserFrame is "file:line:col" of the innermost frame in user code.
+func firstUserFrame(frames []goja.StackFrame) string {
+	for _, f := range frames {
+		p := f.Position()
+		if p.Filename == "" || internalFrame("at "+p.Filename) {
+			continue
+		}
+		return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+	}
+	return ""
 }

@@ -42,6 +42,7 @@ type Host struct {
 	plugins map[engine.Owner]*pluginModule // @twilio/flex-plugin instance per owner
 	mgr     *goja.Object                   // the Manager instance, shared like in Flex
 	startFn goja.Callable                  // the plugin start-up contract (plugin.go)
+	react   *reactModules                  // react, react-dom (react.go)
 }
 
 // NewHost returns a Host; pass its Setup to engine.Options.

@@ -44,6 +44,8 @@ func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Valu
 		return h.Module(v, owner), nil
 	case "@twilio/flex-plugin":
 		return h.pluginModule(v, owner), nil
+	case "react", "react/jsx-runtime", "react/jsx-dev-runtime", "react-dom", "react-dom/client":
+		return h.reactModule(v, name), nil
 	}
 	return nil, fmt.Errorf("module %q is not provided by flexrun", name)
 }

@@ -3,6 +3,7 @@ package plugins
 import (
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -40,7 +41,13 @@ func Discover(dirs ...string) ([]Plugin, error) {
 				continue
 			}
 			path := filepath.Join(dir, name)
-			if ent.IsDir() {
+			isDir := ent.IsDir()
+			if ent.Type()&fs.ModeSymlink != 0 { // a linked plugin directory counts too
+				if st, err := os.Stat(path); err == nil {
+					isDir = st.IsDir()
+				}
+			}
+			if isDir {
 				entry, err := dirEntry(path)
 				if err != nil {
 					return nil, err

@@ -144,14 +144,34 @@ func (l *Loader) start(ctx context.Context, g *Generation) error {
 	case err != nil:
 		return fail(err)
 	}
+	// Meanwhile the engine says when it has nothing left to do (then the
+	// start can never settle) or when code failed uncaught (an interrupt in
+	// init after an await unwinds a later job, not the one above).
+	waitCtx, stopWaiting := context.WithCancel(ctx)
+	defer stopWaiting()
+	engineState := make(chan error, 1)
+	go func() { engineState <- l.e.Wait(waitCtx) }()
 	timer := time.NewTimer(l.opts.InitTimeout)
 	defer timer.Stop()
-	select {
-	case err := <-done:
+	finished := func(err error) error {
 		if err != nil {
 			return fail(err)
 		}
 		return nil
+	}
+	select {
+	case err := <-done:
+		return finished(err)
+	case err := <-engineState:
+		select {
+		case err := <-done: // the start settled just before the engine went idle
+			return finished(err)
+		default:
+		}
+		if err != nil {
+			return fail(err)
+		}
+		return &LoadError{Plugin: g.Plugin.Name, Phase: PhaseTimedOut, Err: fmt.Errorf("%w: nothing is left that could settle it", ErrStartTimeout)}
 	case <-timer.C:
 		return &LoadError{Plugin: g.Plugin.Name, Phase: PhaseTimedOut, Err: fmt.Errorf("%w within %s", ErrStartTimeout, l.opts.InitTimeout)}
 	case <-ctx.Done():

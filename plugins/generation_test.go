@@ -284,7 +284,9 @@ func TestLoadBadInput(t *testing.T) {
 	}
 	e := enginetest.New(t, enginetest.Options{})
 	ctx := context.Background()
-	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{InitTimeout: 200 * time.Millisecond}).LoadAll(ctx, found)
+	// h-init-never-settles.ts waits out InitTimeout; the others settle in
+	// milliseconds, the margin is for slow, loaded CI machines.
+	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{InitTimeout: time.Second}).LoadAll(ctx, found)
 
 	file := func(name string) string { return filepath.Join(dir, name) }
 	loaded := []string{file("a-good.ts"), file("c-type-error.ts"), file("z-good.ts")}
@@ -365,7 +367,7 @@ func TestLoadBadInput(t *testing.T) {
 		},
 		{
 			plugin: "h-init-never-settles.ts", phase: plugins.PhaseTimedOut,
-			wantIn: []string{"did not settle within 200ms"},
+			wantIn: []string{"did not settle within 1s"},
 			check: func(t *testing.T, le *plugins.LoadError) {
 				if !errors.Is(le, plugins.ErrStartTimeout) {
 					t.Errorf("errors.Is(err, ErrStartTimeout) = false")
@@ -490,7 +492,8 @@ func TestLoadRunaway(t *testing.T) {
 			name: "top level",
 			src: `import { Actions } from "@twilio/flex-ui";
 Actions.registerAction("Runaway", () => "never");
-while (true) {} // <- runs away
+let spins = 0;
+while (true) { spins++; } // <- runs away
 `,
 		},
 		{
@@ -501,7 +504,8 @@ while (true) {} // <- runs away
 export default async function () {
   Actions.registerAction("Runaway", () => "never");
   await null;
-  while (true) {} // <- runs away
+  let spins = 0;
+  while (true) { spins++; } // <- runs away
 }
 `,
 		},
@@ -537,12 +541,11 @@ Actions.registerAction("Good", () => "good");`,
 				t.Fatalf("first error %v, want a LoadError of %s", errs[0], found[0].Name)
 			}
 			if len(gens) != 1 || gens[0].Plugin.Name != found[1].Name {
-				bugs = append(bugs, fmt.Sprintf("the plugin after the runaway one did not load: generations %v, errors %v "+
-					"(after a job is interrupted while goja drains promise jobs, goja leaves a frame on its call stack and never runs a promise job again)",
-					ownersOf(gens), errs))
-			} else {
-				checkInvoke(t, e, "Good", "good")
+				// Seen before engine/gojafix.go: goja left a frame on its call
+				// stack and never ran a promise job again.
+				t.Fatalf("the plugin after the runaway one did not load: generations %v, errors %v", ownersOf(gens), errs)
 			}
+			checkInvoke(t, e, "Good", "good")
 			checkInvoke(t, e, "Runaway", "")
 			switch {
 			case le.Phase == plugins.PhaseTimedOut:
@@ -559,7 +562,7 @@ Actions.registerAction("Good", () => "good");`,
 				bugs = append(bugs, fmt.Sprintf("the script after the runaway plugin failed: stdout %q, err %v", r.Stdout, r.Err))
 			}
 			if len(bugs) > 0 {
-				t.Skip("BUG: " + strings.Join(bugs, "\nBUG: "))
+				t.Error(strings.Join(bugs, "\n"))
 			}
 		})
 	}
@@ -589,9 +592,6 @@ export default class SamplePlugin extends FlexPlugin {
 	}
 	e := enginetest.New(t, enginetest.Options{})
 	if _, err := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).Load(context.Background(), found[0]); err != nil {
-		if strings.Contains(err.Error(), `module "react" is not provided`) {
-			t.Skipf("BUG: plugins.HostModules lists react, but the host does not provide it: %v", err)
-		}
 		t.Fatal(err)
 	}
 	checkInvoke(t, e, "Probe", "object")
@@ -707,10 +707,13 @@ func checkRegistrations(t *testing.T, when string, have, want []engine.Registrat
 }
 
 // checkInvoke invokes name with no payload; want "" means the action must
-// not exist.
+// not exist. The wait is bounded so that a stuck engine fails the test
+// instead of hanging it.
 func checkInvoke(t *testing.T, e *enginetest.Engine, name, want string) {
 	t.Helper()
-	have, err := e.Invoke(context.Background(), name, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	have, err := e.Invoke(ctx, name, nil)
 	if want == "" {
 		if !errors.Is(err, engine.ErrUnknownAction) {
 			t.Errorf("Invoke(%s) = %v, %v; want the action not to exist", name, have, err)
