@@ -25,12 +25,16 @@ type LoaderOptions struct {
 	InitTimeout time.Duration
 }
 
-// Loader loads plugins into one engine.
+// Loader loads plugins into one engine and reloads them. It is not safe
+// for concurrent use: one goroutine (the CLI, a watcher) drives it.
 type Loader struct {
 	e    *engine.Engine
 	h    *jsapi.Host
 	opts LoaderOptions
 	gens map[string]int
+	// live is the running generation of each plugin, by name: the last
+	// good one, which a failed reload falls back to.
+	live map[string]*Generation
 }
 
 // NewLoader returns a Loader for the engine e whose JavaScript surface h installed.
@@ -38,7 +42,7 @@ func NewLoader(e *engine.Engine, h *jsapi.Host, opts LoaderOptions) *Loader {
 	if opts.InitTimeout == 0 {
 		opts.InitTimeout = 10 * time.Second
 	}
-	return &Loader{e: e, h: h, opts: opts, gens: map[string]int{}}
+	return &Loader{e: e, h: h, opts: opts, gens: map[string]int{}, live: map[string]*Generation{}}
 }
 
 // Generation is a loaded plugin.
@@ -103,19 +107,81 @@ func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
 	if err != nil {
 		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
-	l.gens[p.Name]++
-	g := &Generation{Plugin: p, Owner: engine.Owner{Name: p.Name, Generation: l.gens[p.Name]}, Files: b.Files, program: prog}
-	if err := l.start(ctx, g); err != nil {
-		l.unload(g.Owner)
-		return nil, err
-	}
-	g.Counts, err = l.counts(ctx, g.Owner)
+	g, err := l.run(ctx, p, b.Files, prog)
 	if err != nil {
 		return nil, err
 	}
 	g.Duration = time.Since(began)
+	l.live[p.Name] = g
 	return g, nil
 }
+
+// run starts prog as a new generation of p; on failure nothing of it stays.
+func (l *Loader) run(ctx context.Context, p Plugin, files []string, prog *goja.Program) (*Generation, error) {
+	l.gens[p.Name]++
+	g := &Generation{Plugin: p, Owner: engine.Owner{Name: p.Name, Generation: l.gens[p.Name]}, Files: files, program: prog}
+	if err := l.start(ctx, g); err != nil {
+		l.unload(g.Owner)
+		return nil, err
+	}
+	var err error
+	if g.Counts, err = l.counts(ctx, g.Owner); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// Reload replaces the running generation of p with a new one built from
+// disk (DESIGN.md "Plugins and reload"): build first, and on a compile
+// error keep the old generation running untouched; otherwise unload the
+// old generation and start the new one; if that fails, start the last good
+// program again as a fresh generation, and return the error. A plugin not
+// loaded yet is loaded.
+func (l *Loader) Reload(ctx context.Context, p Plugin) (*Generation, error) {
+	old := l.live[p.Name]
+	if old == nil {
+		return l.Load(ctx, p)
+	}
+	began := time.Now()
+	b, err := Build(p.Entry)
+	if err != nil {
+		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+	}
+	prog, err := goja.Compile(b.Path, b.Code, false)
+	if err != nil {
+		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+	}
+	l.unload(old.Owner)
+	g, err := l.run(ctx, p, b.Files, prog)
+	if err != nil {
+		back, rerr := l.run(ctx, old.Plugin, old.Files, old.program)
+		if rerr != nil {
+			delete(l.live, p.Name)
+			return nil, errors.Join(err, fmt.Errorf("restart the last good generation: %w", rerr))
+		}
+		back.Duration = time.Since(began)
+		l.live[p.Name] = back
+		return nil, err
+	}
+	g.Duration = time.Since(began)
+	l.live[p.Name] = g
+	return g, nil
+}
+
+// Unload removes the running generation of the plugin named name (a
+// deleted plugin file). It reports whether one was running.
+func (l *Loader) Unload(name string) bool {
+	g := l.live[name]
+	if g == nil {
+		return false
+	}
+	l.unload(g.Owner)
+	delete(l.live, name)
+	return true
+}
+
+// Live returns the running generation of the plugin named name, or nil.
+func (l *Loader) Live(name string) *Generation { return l.live[name] }
 
 // start evaluates the generation's program and runs the start-up contract,
 // waiting at most InitTimeout for both to settle.
