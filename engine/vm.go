@@ -159,21 +159,6 @@ func (v *VM) await(value goja.Value, onFulfilled, onRejected func(goja.Value)) {
 	v.then(p, onFulfilled, onRejected)
 }
 
-// awaitAll behaves like `await Promise.all(values)`.
-func (v *VM) awaitAll(values []goja.Value, onFulfilled, onRejected func(goja.Value)) {
-	items := make([]any, len(values))
-	for i, x := range values {
-		items[i] = x
-	}
-	p, err := v.promiseAll(v.promiseCtor, v.rt.NewArray(items...))
-	if err != nil {
-		v.rethrowUncatchable(err)
-		onRejected(exceptionValue(err))
-		return
-	}
-	v.then(p, onFulfilled, onRejected)
-}
-
 // rethrowUncatchable keeps unwinding a job that is being interrupted.
 func (v *VM) rethrowUncatchable(err error) {
 	if isUncatchable(err) {

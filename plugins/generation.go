@@ -96,16 +96,32 @@ func (l *Loader) LoadAll(ctx context.Context, plugins []Plugin) ([]*Generation, 
 	return gens, errs
 }
 
-// Load builds, evaluates and starts one plugin as a new generation.
-func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
-	began := time.Now()
+// Check bundles and compiles p as Load would, without running anything:
+// nil, or a *LoadError in phase compile.
+func Check(p Plugin) error {
+	_, _, err := compile(p)
+	return err
+}
+
+// compile bundles p and parses the bundle as the engine will run it.
+func compile(p Plugin) (*Bundle, *goja.Program, error) {
 	b, err := Build(p.Entry)
 	if err != nil {
-		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
 	prog, err := goja.Compile(b.Path, b.Code, false)
 	if err != nil {
-		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+	}
+	return b, prog, nil
+}
+
+// Load builds, evaluates and starts one plugin as a new generation.
+func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
+	began := time.Now()
+	b, prog, err := compile(p)
+	if err != nil {
+		return nil, err
 	}
 	g, err := l.run(ctx, p, b.Files, prog)
 	if err != nil {
@@ -143,13 +159,9 @@ func (l *Loader) Reload(ctx context.Context, p Plugin) (*Generation, error) {
 		return l.Load(ctx, p)
 	}
 	began := time.Now()
-	b, err := Build(p.Entry)
+	b, prog, err := compile(p)
 	if err != nil {
-		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
-	}
-	prog, err := goja.Compile(b.Path, b.Code, false)
-	if err != nil {
-		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+		return nil, err
 	}
 	l.unload(old.Owner)
 	g, err := l.run(ctx, p, b.Files, prog)

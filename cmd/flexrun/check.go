@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/dop251/goja"
-
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -30,7 +28,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	failed := 0
 	for _, p := range found {
-		if err := compile(p); err != nil {
+		if err := plugins.Check(p); err != nil {
 			failed++
 			fmt.Fprint(stderr, render(err))
 		}
@@ -40,19 +38,6 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	return exitOK
-}
-
-// compile does what loading does before running anything: bundle, then
-// parse the bundle as the engine will.
-func compile(p plugins.Plugin) error {
-	b, err := plugins.Build(p.Entry)
-	if err != nil {
-		return err
-	}
-	if _, err := goja.Compile(b.Path, b.Code, false); err != nil {
-		return fmt.Errorf("%s: %w", p.Name, err)
-	}
-	return nil
 }
 
 func summary(failed int) string {
