@@ -5,8 +5,10 @@ package engine
 // Off (Options.Trace nil) it costs one nil check per step.
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"time"
 
 	"github.com/dop251/goja"
@@ -44,4 +46,13 @@ func (inv *invocation) traceListeners(phase Phase, list []*fnRef) {
 	for i, l := range list {
 		inv.v.tracef("%s #%d %s listener %d/%d of %s", inv.name, inv.id, phase, i+1, len(list), l.owner)
 	}
+}
+
+// SetTrace starts tracing to w, or stops it (w nil), from the next job on:
+// the dev console's ".trace on|off".
+func (e *Engine) SetTrace(ctx context.Context, w io.Writer) error {
+	return e.Do(ctx, func(v *VM) error {
+		e.opts.Trace = w
+		return nil
+	})
 }

@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"context"
 	"regexp"
 	"testing"
 
@@ -42,4 +43,21 @@ trace: Accept #2 before listener 1/1 of script
 trace: Accept #2 aborted by a before listener
 trace: Accept #2 rejected "Error: Action Accept cancelled by before event" in T
 `, got)
+}
+
+func TestSetTraceTogglesTracing(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	ctx := context.Background()
+	require.NoError(t, e.RegisterAction(ctx, "Ping", func(context.Context, engine.Payload) (any, error) { return "pong", nil }))
+	var trace enginetest.Buffer
+	require.NoError(t, e.SetTrace(ctx, &trace))
+	_, err := e.Invoke(ctx, "Ping", nil)
+	require.NoError(t, err)
+	assert.Contains(t, trace.String(), "trace: Ping #1 invoked with null\n")
+	require.NoError(t, e.SetTrace(ctx, nil))
+	before := trace.String()
+	_, err = e.Invoke(ctx, "Ping", nil)
+	require.NoError(t, err)
+	assert.Equal(t, before, trace.String(), "tracing is off")
 }

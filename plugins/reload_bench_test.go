@@ -1,0 +1,161 @@
+package plugins_test
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/plugins"
+)
+
+// benchPlugin is a 200-line TypeScript plugin in a temp dir, loaded, whose
+// VERSION constant each write changes.
+type benchPlugin struct {
+	tb     testing.TB
+	e      *enginetest.Engine
+	l      *plugins.Loader
+	plugin plugins.Plugin
+	src    string
+}
+
+func newBenchPlugin(tb testing.TB) *benchPlugin {
+	src, err := os.ReadFile(filepath.Join("testdata", "bench", "plugin200.ts"))
+	require.NoError(tb, err)
+	bp := &benchPlugin{tb: tb, src: string(src)}
+	dir := tb.TempDir()
+	bp.plugin = plugins.Plugin{Name: "plugin200.ts", Entry: filepath.Join(dir, "plugin200.ts")}
+	bp.write(0)
+	bp.e = enginetest.New(tb, enginetest.Options{})
+	require.NoError(tb, bp.e.RegisterAction(context.Background(), "AcceptTask", func(context.Context, engine.Payload) (any, error) {
+		return "accepted", nil
+	}))
+	bp.l = plugins.NewLoader(bp.e.Engine, bp.e.Host, plugins.LoaderOptions{})
+	_, err = bp.l.Load(context.Background(), bp.plugin)
+	require.NoError(tb, err)
+	return bp
+}
+
+func (bp *benchPlugin) write(version int) {
+	src := strings.Replace(bp.src, "const VERSION = 0;", fmt.Sprintf("const VERSION = %d;", version), 1)
+	require.NoError(bp.tb, os.WriteFile(bp.plugin.Entry, []byte(src), 0o644))
+}
+
+// serving returns the VERSION of the generation that answers AcceptTask.
+func (bp *benchPlugin) serving() int {
+	got, err := bp.e.Invoke(context.Background(), "AcceptTask", map[string]any{"sid": "WR1"})
+	require.NoError(bp.tb, err)
+	return int(got.(map[string]any)["version"].(int64))
+}
+
+// BenchmarkReload measures a reload of a 200-line TS plugin as the watcher
+// runs it once a change has arrived: build, unload the old generation,
+// evaluate and start the new one. It reports the median and p99, the
+// ratio of the median to the esbuild build alone in the same run, and the
+// heap and goroutines left after b.N reloads (-benchtime=10000x for the
+// memory target).
+func BenchmarkReload(b *testing.B) {
+	bp := newBenchPlugin(b)
+	ctx := context.Background()
+
+	builds := make([]time.Duration, 0, 50)
+	for range cap(builds) {
+		began := time.Now()
+		_, err := plugins.Build(bp.plugin.Entry)
+		require.NoError(b, err)
+		builds = append(builds, time.Since(began))
+	}
+
+	heap0, goroutines0 := heapAndGoroutines()
+	reloads := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		b.StopTimer()
+		bp.write(i + 1)
+		b.StartTimer()
+		began := time.Now()
+		_, err := bp.l.Reload(ctx, bp.plugin)
+		reloads = append(reloads, time.Since(began))
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if got := bp.serving(); got != b.N {
+		b.Fatalf("serving version %d, want %d", got, b.N)
+	}
+	heap1, goroutines1 := heapAndGoroutines()
+	median := percentile(reloads, 50)
+	b.ReportMetric(ms(median), "ms-median")
+	b.ReportMetric(ms(percentile(reloads, 99)), "ms-p99")
+	b.ReportMetric(float64(median)/float64(percentile(builds, 50)), "x-build")
+	b.ReportMetric(float64(heap1-heap0)/(1<<20), "MB-heap-growth")
+	b.ReportMetric(float64(goroutines1-goroutines0), "goroutine-growth")
+}
+
+func heapAndGoroutines() (int64, int) {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc), runtime.NumGoroutine()
+}
+
+func percentile(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[(len(s)-1)*p/100]
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
+// TestReloadSoak reloads a plugin that registers listeners, a replacement
+// and an interval 2,000 times: afterwards the goroutines are back to their
+// number and the heap within a small bound of its start.
+func TestReloadSoak(t *testing.T) {
+	if testing.Short() {
+		t.Skip("soak test; runs without -short")
+	}
+	bp := newBenchPlugin(t)
+	ctx := context.Background()
+	const reloads = 2000
+	// Warm up: goja's and esbuild's caches, the engine's pools.
+	for i := range 20 {
+		bp.write(i)
+		_, err := bp.l.Reload(ctx, bp.plugin)
+		require.NoError(t, err)
+	}
+	heap0, goroutines0 := heapAndGoroutines()
+	for i := range reloads {
+		bp.write(i + 1)
+		_, err := bp.l.Reload(ctx, bp.plugin)
+		require.NoError(t, err)
+	}
+	require.Equal(t, reloads, bp.serving())
+	regs, err := bp.e.Registrations(ctx, engine.Owner{})
+	require.NoError(t, err)
+	require.Len(t, regs, 4, "the body, 2 listeners and the replacement of the live generation: %v", regs)
+
+	// Goroutines of the last reload (esbuild's) may take a moment to exit.
+	var heap1 int64
+	var goroutines1 int
+	for range 100 {
+		heap1, goroutines1 = heapAndGoroutines()
+		if goroutines1 <= goroutines0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Logf("%d reloads: heap %+.2f MB, goroutines %d → %d", reloads, float64(heap1-heap0)/(1<<20), goroutines0, goroutines1)
+	require.LessOrEqual(t, goroutines1, goroutines0, "goroutines back to their number")
+	require.Less(t, heap1-heap0, int64(5<<20), "heap growth under 5 MB")
+}
