@@ -1,6 +1,7 @@
 // Command flexrun runs Twilio Flex UI plugin code outside the browser.
 //
 //	flexrun run [--plugins DIR]... SCRIPT   load plugins, run a JS/TS script, exit like node
+//	flexrun dev [--plugins DIR]...          load and watch plugins, reload on change, read commands from stdin
 //	flexrun check --plugins DIR...          compile every plugin and print every error
 //
 // Exit status: 0 on success, 1 on an uncaught error or unhandled rejection,
@@ -23,6 +24,12 @@ const usage = `usage:
                                           (JS/TS, ES module, top-level await); exit like node;
                                           --trace prints each invocation step on stderr;
                                           --confirm is what confirm() answers (default yes)
+  flexrun dev [--plugins DIR]... [--trace] [--confirm yes|no] [--debounce 50ms]
+                                          load and watch the plugins of each DIR; print each
+                                          reload; read commands from stdin: a line of JS
+                                          (top-level await; its value is printed),
+                                          .invoke Name {json}, .actions, .listeners, .reload,
+                                          .trace on|off, .help, .exit (or EOF)
   flexrun check --plugins DIR...          compile every plugin, print every error
 `
 
@@ -41,6 +48,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "run":
 		return runCmd(args[1:], stdout, stderr)
+	case "dev":
+		return devCmd(args[1:], stdin, stdout, stderr)
 	case "check":
 		return checkCmd(args[1:], stdout, stderr)
 	case "help", "-h", "--help":

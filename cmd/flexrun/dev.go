@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/jsapi"
+	"github.com/flexrun/flexrun/plugins"
+)
+
+// devCmd loads and watches the plugins, prints each reload, and runs the
+// commands read from stdin until .exit or EOF.
+func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var dirs dirList
+	fs.Var(&dirs, "plugins", "load and watch the plugins of `DIR` (repeatable)")
+	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
+	confirm := fs.String("confirm", "yes", "what confirm() answers: `yes|no`")
+	debounce := fs.Duration("debounce", plugins.DefaultDebounce, "wait this long after a change for more before reloading")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() != 0 {
+		fmt.Fprint(stderr, "flexrun dev: takes no arguments; commands come from stdin\n", usage)
+		return exitUsage
+	}
+	if *confirm != "yes" && *confirm != "no" {
+		fmt.Fprintf(stderr, "flexrun dev: --confirm wants yes or no, not %q\n", *confirm)
+		return exitUsage
+	}
+	if _, err := plugins.Discover(dirs...); err != nil {
+		fmt.Fprintf(stderr, "flexrun: %v\n", err)
+		return exitUsage
+	}
+
+	// Reports come from three goroutines (the loop's console, the watcher,
+	// the command reader): one lock per stream keeps their lines whole.
+	stdout, stderr = &lockedWriter{w: stdout}, &lockedWriter{w: stderr}
+	traceOut := relativePaths{stderr}
+	eopts := engine.Options{
+		Log:        relativePaths{stderr},
+		OnUncaught: func(err *engine.UncaughtError) { fmt.Fprint(stderr, render(err)) }, // dev goes on
+	}
+	if *trace {
+		eopts.Trace = traceOut
+	}
+	answer := *confirm == "yes"
+	e, h, err := jsapi.New(jsapi.Options{
+		Stdout:  stdout,
+		Stderr:  stderr,
+		Confirm: func(string) bool { return answer },
+	}, eopts)
+	if err != nil {
+		fmt.Fprintf(stderr, "flexrun: %v\n", err)
+		return exitFailure
+	}
+	defer e.Close()
+
+	src, err := plugins.WatchDirs(dirs...)
+	if err != nil {
+		fmt.Fprintf(stderr, "flexrun: %v\n", err)
+		return exitUsage
+	}
+	defer src.Close()
+	report := reloadReporter{stdout: relativePaths{stdout}, stderr: stderr}
+	w := plugins.NewWatcher(plugins.NewLoader(e, h, plugins.LoaderOptions{}), dirs, src,
+		plugins.WatchOptions{Debounce: *debounce, OnEvent: report.event})
+	ctx, cancel := context.WithCancel(context.Background())
+	w.Load(ctx)
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		w.Run(ctx)
+	}()
+	defer func() {
+		cancel()
+		<-watching
+	}()
+
+	repl := plugins.NewREPL(e, h, plugins.REPLOptions{
+		Out:    relativePaths{stdout},
+		Err:    relativePaths{stderr},
+		Reload: w.ReloadAll,
+		Trace: func(on bool) {
+			var to io.Writer
+			if on {
+				to = traceOut
+			}
+			e.SetTrace(ctx, to)
+		},
+	})
+	lines := bufio.NewScanner(stdin)
+	lines.Buffer(make([]byte, 64<<10), 16<<20) // a pasted snippet may be long
+	for lines.Scan() {
+		if repl.Exec(ctx, lines.Text()) {
+			break
+		}
+	}
+	return exitOK
+}
+
+// reloadReporter prints a line per reload, or the error and what serves.
+type reloadReporter struct {
+	stdout, stderr io.Writer
+}
+
+func (r reloadReporter) event(ev plugins.Event) {
+	switch ev := ev.(type) {
+	case plugins.ReloadSucceeded:
+		verb := "reloaded"
+		if ev.Previous == 0 {
+			verb = "loaded"
+		}
+		fmt.Fprintf(r.stdout, "%s %s gen %d in %s: %s\n", verb, ev.Plugin.Name, ev.Generation, millis(ev.Duration), counts(ev.Registrations))
+	case plugins.ReloadFailed:
+		fmt.Fprint(r.stderr, render(ev.Err))
+		if ev.Serving > 0 {
+			fmt.Fprintf(r.stderr, "flexrun: %s gen %d keeps serving\n", ev.Plugin.Name, ev.Serving)
+		}
+	case plugins.PluginUnloaded:
+		fmt.Fprintf(r.stdout, "unloaded %s gen %d: its file is gone\n", ev.Plugin.Name, ev.Generation)
+	case plugins.WatchError:
+		fmt.Fprint(r.stderr, relative(fmt.Sprintf("flexrun: watch: %v\n", ev.Err)))
+	}
+}
+
+func millis(d time.Duration) string {
+	return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+}
+
+// counts renders registration counts: "2 listeners, 1 replacement".
+func counts(c map[string]int) string {
+	var parts []string
+	for _, kind := range []string{"action", "replacement", "listener"} {
+		switch n := c[kind]; n {
+		case 0:
+		case 1:
+			parts = append(parts, "1 "+kind)
+		default:
+			parts = append(parts, fmt.Sprintf("%d %ss", n, kind))
+		}
+	}
+	if len(parts) == 0 {
+		return "nothing registered"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// lockedWriter serialises writes from several goroutines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// devSession is `flexrun dev` running in a temp dir, fed through a pipe (no
+// TTY), its output read line by line.
+type devSession struct {
+	t      *testing.T
+	dir    string
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	stdout chan string
+	stderr chan string
+}
+
+// The waits below bound how long a line may take to appear on a shared,
+// noisy machine; they never pace the test.
+const devLineTimeout = 20 * time.Second
+
+func startDev(t *testing.T, files map[string]string, args ...string) *devSession {
+	t.Helper()
+	s := &devSession{t: t, dir: t.TempDir(), stdout: make(chan string, 100), stderr: make(chan string, 100)}
+	for rel, src := range files {
+		s.write(rel, src)
+	}
+	s.cmd = exec.Command(binary, append([]string{"dev"}, args...)...)
+	s.cmd.Dir = s.dir
+	var err error
+	s.stdin, err = s.cmd.StdinPipe()
+	require.NoError(t, err)
+	out, err := s.cmd.StdoutPipe()
+	require.NoError(t, err)
+	errOut, err := s.cmd.StderrPipe()
+	require.NoError(t, err)
+	require.NoError(t, s.cmd.Start())
+	lines := func(r io.Reader, to chan<- string) {
+		sc := bufio.NewScanner(r)
+		for sc.Scan() {
+			to <- sc.Text()
+		}
+		close(to)
+	}
+	go lines(out, s.stdout)
+	go lines(errOut, s.stderr)
+	t.Cleanup(func() { s.cmd.Process.Kill(); s.cmd.Wait() })
+	return s
+}
+
+func (s *devSession) write(rel, src string) {
+	path := filepath.Join(s.dir, rel)
+	require.NoError(s.t, os.MkdirAll(filepath.Dir(path), 0o755))
+	// Saved as editors do: a temp file renamed over the target.
+	tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp")
+	require.NoError(s.t, os.WriteFile(tmp, []byte(src), 0o644))
+	require.NoError(s.t, os.Rename(tmp, path))
+}
+
+func (s *devSession) send(line string) {
+	_, err := io.WriteString(s.stdin, line+"\n")
+	require.NoError(s.t, err)
+}
+
+// expect reads lines of the stream until one matches pattern; it returns
+// the lines read.
+func (s *devSession) expect(stream chan string, pattern string) []string {
+	s.t.Helper()
+	re := regexp.MustCompile(pattern)
+	var seen []string
+	deadline := time.After(devLineTimeout)
+	for {
+		select {
+		case line, ok := <-stream:
+			if !ok {
+				s.t.Fatalf("output ended before a line matching %q; read:\n%s", pattern, strings.Join(seen, "\n"))
+			}
+			seen = append(seen, line)
+			if re.MatchString(line) {
+				return seen
+			}
+		case <-deadline:
+			s.t.Fatalf("no line matching %q within %s; read:\n%s", pattern, devLineTimeout, strings.Join(seen, "\n"))
+		}
+	}
+}
+
+func (s *devSession) wait() int {
+	s.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- s.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if exit, ok := err.(*exec.ExitError); ok {
+			return exit.ExitCode()
+		}
+		require.NoError(s.t, err)
+		return 0
+	case <-time.After(devLineTimeout):
+		s.t.Fatal("flexrun dev did not exit")
+		return -1
+	}
+}
+
+const devGreeterV1 = `import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("Greet", (p) => "hello " + p.name);
+Actions.addListener("beforeGreet", (p) => { p.name = p.name.toUpperCase(); });
+`
+
+func TestDevReloadsAndRunsCommands(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, map[string]string{"plugins/greeter.ts": devGreeterV1}, "--plugins", "plugins", "--debounce", "10ms")
+	s.expect(s.stdout, `^loaded plugins/greeter\.ts gen 1 in [0-9.]+ms: 1 action, 1 listener$`)
+
+	s.send(`.invoke Greet {"name": "Ada"}`)
+	s.expect(s.stdout, `^'hello ADA'$`)
+
+	s.write("plugins/greeter.ts", `import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("Greet", (p) => "hi " + p.name);
+`)
+	s.expect(s.stdout, `^reloaded plugins/greeter\.ts gen 2 in [0-9.]+ms: 1 action$`)
+	s.send(`.invoke Greet {"name": "Ada"}`)
+	s.expect(s.stdout, `^'hi Ada'$`)
+
+	s.write("plugins/greeter.ts", "import { Actions } from \"@twilio/flex-ui\";\nActions.registerAction(\"Greet\", (p) => \"hi \" + );\n")
+	errs := s.expect(s.stderr, `^flexrun: plugins/greeter\.ts gen 2 keeps serving$`)
+	assert.Contains(t, strings.Join(errs, "\n"), "plugins/greeter.ts:2:48")
+
+	s.send(`const who = await flex.Actions.invokeAction("Greet", { name: "Bo" })`)
+	s.send(`who + "!"`)
+	s.expect(s.stdout, `^'hi Bo!'$`)
+
+	s.send(`.actions`)
+	s.expect(s.stdout, `Greet.*plugins/greeter\.ts#2`)
+
+	require.NoError(t, os.Remove(filepath.Join(s.dir, "plugins/greeter.ts")))
+	s.expect(s.stdout, `^unloaded plugins/greeter\.ts gen 2: its file is gone$`)
+
+	s.send(".exit")
+	assert.Equal(t, 0, s.wait())
+}
+
+func TestDevExitsAtEOF(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, nil)
+	s.send(`console.log("from stdin")`)
+	s.expect(s.stdout, `^from stdin$`)
+	require.NoError(t, s.stdin.Close())
+	assert.Equal(t, 0, s.wait())
+}
+
+func TestDevMissingPluginDir(t *testing.T) {
+	t.Parallel()
+	res := runCLI(t, t.TempDir(), "dev", "--plugins", "nope")
+	assert.Equal(t, exitUsage, res.exit)
+	assert.Contains(t, res.stderr, "nope")
+}
