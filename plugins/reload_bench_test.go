@@ -33,8 +33,11 @@ func newBenchPlugin(tb testing.TB) *benchPlugin {
 	require.NoError(tb, err)
 	bp := &benchPlugin{tb: tb, src: string(src)}
 	dir := tb.TempDir()
-	bp.plugin = plugins.Plugin{Name: "plugin200.ts", Entry: filepath.Join(dir, "plugin200.ts")}
+	bp.plugin = plugins.Plugin{Entry: filepath.Join(dir, "plugin200.ts")}
 	bp.write(0)
+	found, err := plugins.Discover(dir) // named as a Watcher of dir names it
+	require.NoError(tb, err)
+	bp.plugin = found[0]
 	bp.e = enginetest.New(tb, enginetest.Options{})
 	require.NoError(tb, bp.e.RegisterAction(context.Background(), "AcceptTask", func(context.Context, engine.Payload) (any, error) {
 		return "accepted", nil
@@ -158,4 +161,57 @@ func TestReloadSoak(t *testing.T) {
 	t.Logf("%d reloads: heap %+.2f MB, goroutines %d → %d", reloads, float64(heap1-heap0)/(1<<20), goroutines0, goroutines1)
 	require.LessOrEqual(t, goroutines1, goroutines0, "goroutines back to their number")
 	require.Less(t, heap1-heap0, int64(5<<20), "heap growth under 5 MB")
+}
+
+// BenchmarkReloadEndToEnd measures what a plugin author waits for: from a
+// file saved (written to a temp file, renamed over the plugin) to its new
+// behaviour observed through an invocation, with real fsnotify and the
+// default debounce. It reports the median and p99, and the median less the
+// debounce: the time flexrun itself takes.
+func BenchmarkReloadEndToEnd(b *testing.B) {
+	bp := newBenchPlugin(b)
+	src, err := plugins.WatchDirs(filepath.Dir(bp.plugin.Entry))
+	require.NoError(b, err)
+	defer src.Close()
+	reloaded := make(chan plugins.Event, 16)
+	w := plugins.NewWatcher(bp.l, []string{filepath.Dir(bp.plugin.Entry)}, src, plugins.WatchOptions{
+		OnEvent: func(ev plugins.Event) {
+			switch ev.(type) {
+			case plugins.ReloadSucceeded, plugins.ReloadFailed:
+				reloaded <- ev
+			}
+		},
+	})
+	w.Load(context.Background()) // reloads the plugin newBenchPlugin loaded
+	require.IsType(b, plugins.ReloadSucceeded{}, <-reloaded)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go w.Run(ctx)
+
+	rounds := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := range b.N {
+		began := time.Now()
+		bp.save(i + 1)
+		if ev, ok := (<-reloaded).(plugins.ReloadFailed); ok {
+			b.Fatal(ev.Err)
+		}
+		if got := bp.serving(); got != i+1 {
+			b.Fatalf("serving version %d, want %d", got, i+1)
+		}
+		rounds = append(rounds, time.Since(began))
+	}
+	b.StopTimer()
+	median := percentile(rounds, 50)
+	b.ReportMetric(ms(median), "ms-median")
+	b.ReportMetric(ms(percentile(rounds, 99)), "ms-p99")
+	b.ReportMetric(ms(median-plugins.DefaultDebounce), "ms-beyond-debounce")
+}
+
+// save writes a version as editors do: a temp file renamed over the plugin.
+func (bp *benchPlugin) save(version int) {
+	tmp := bp.plugin.Entry + ".tmp~"
+	src := strings.Replace(bp.src, "const VERSION = 0;", fmt.Sprintf("const VERSION = %d;", version), 1)
+	require.NoError(bp.tb, os.WriteFile(tmp, []byte(src), 0o644))
+	require.NoError(bp.tb, os.Rename(tmp, bp.plugin.Entry))
 }

@@ -24,8 +24,9 @@ import (
 
 // WatchDirs returns a ChangeSource for dirs and every directory under them,
 // through fsnotify (inotify on Linux). Hidden directories (.git) and
-// node_modules are not entered, and neither are symbolic links to
-// directories below dirs (a linked plugin directory is not watched). Paths
+// node_modules are not entered. A symbolic link to a directory at the top of
+// one of dirs (a linked plugin directory) is followed, its changes reported
+// under the target's path; links further down are not. Paths
 // are absolute; relative dirs are taken from the working directory.
 //
 // When a directory appears under a watched one (made or moved in), it and its
@@ -95,8 +96,32 @@ func (s *fsnotifySource) addRoot(dir string) error {
 	if !st.IsDir() {
 		return errors.New("not a directory")
 	}
-	_, err = s.addTree(abs)
-	return err
+	if _, err = s.addTree(abs); err != nil {
+		return err
+	}
+	// Discover loads a symbolic link to a directory at the top of a plugin
+	// directory as a plugin: watch what it points to. Changes there arrive
+	// under the target's path, the one esbuild records too. Only this level
+	// is followed, so no link can make a cycle.
+	ents, err := os.ReadDir(abs)
+	if err != nil {
+		return err
+	}
+	for _, ent := range ents {
+		if ent.Type()&fs.ModeSymlink == 0 || skipWatch(ent.Name()) {
+			continue
+		}
+		target, err := filepath.EvalSymlinks(filepath.Join(abs, ent.Name()))
+		if err != nil {
+			continue // dangling: Discover skips it as well
+		}
+		if st, err := os.Stat(target); err == nil && st.IsDir() {
+			if _, err := s.addTree(target); err != nil {
+				return fmt.Errorf("linked plugin directory %s: %w", ent.Name(), err)
+			}
+		}
+	}
+	return nil
 }
 
 // addTree watches dir and the directories under it, and returns the path of

@@ -309,3 +309,18 @@ func waitChanges(t *testing.T, src plugins.ChangeSource, want ...wantChange) []p
 	}
 	return seen
 }
+
+// A linked plugin directory at the top of a watched one is followed: its
+// changes arrive under the target's real path, as esbuild names it.
+func TestWatchDirsLinkedPluginDirectory(t *testing.T) {
+	t.Parallel()
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	writeFile(t, elsewhere, "index.ts", "a")
+	require.NoError(t, os.Symlink(elsewhere, filepath.Join(dir, "linked")))
+	src := watchDirs(t, dir)
+
+	file := writeFile(t, elsewhere, "index.ts", "b")
+	real, err := filepath.EvalSymlinks(file)
+	require.NoError(t, err)
+	waitChanges(t, src, change(real, plugins.Write))
+}
