@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -162,8 +163,8 @@ func (w *Watcher) apply(ctx context.Context, changed map[string]bool, all bool) 
 		touched := w.touched(name, changed)
 		// A plugin whose last build failed may be waiting for a file that
 		// no metafile names yet (an import being written): retry it on
-		// every change.
-		if !seen || all || prev.Entry != p.Entry || len(touched) > 0 || (w.failing[name] && len(changed) > 0) {
+		// every change of a source file.
+		if !seen || all || prev.Entry != p.Entry || len(touched) > 0 || (w.failing[name] && anySource(changed)) {
 			w.reload(ctx, p, touched)
 		}
 	}
@@ -203,6 +204,21 @@ func (w *Watcher) touched(name string, changed map[string]bool) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// anySource reports whether a changed file could be imported by a plugin:
+// not an editor's swap or backup file, nor a dot file.
+func anySource(changed map[string]bool) bool {
+	for path := range changed {
+		name := filepath.Base(path)
+		if strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") {
+			continue
+		}
+		if isPluginFile(name) || strings.HasSuffix(name, ".json") { // package.json, tsconfig.json, imported data
+			return true
+		}
+	}
+	return false
 }
 
 func (w *Watcher) reload(ctx context.Context, p Plugin, touched []string) {

@@ -444,3 +444,15 @@ func TestWatchStopsWhenSourceCloses(t *testing.T) {
 		assert.ErrorIs(t, w.ReloadAll(context.Background()), plugins.ErrWatcherStopped)
 	})
 }
+
+// A failed plugin is not retried for changes that cannot be sources: an
+// editor's swap and backup files, dot files.
+func TestWatchFailedPluginIgnoresEditorFiles(t *testing.T) {
+	watchTest(t, map[string]string{"a.ts": `import { x } from "./lib/x"; console.log(x);`}, func(f *watchFixture) {
+		f.loaded()
+		f.save("a.ts.swp", "swap")
+		f.save("a.ts~", "backup")
+		f.save(".a.ts.tmp", "temp")
+		assert.Empty(t, f.drain())
+	})
+}
