@@ -1,5 +1,5 @@
-// Package plugins finds, transpiles and loads Twilio Flex UI plugins for the
-// engine. For now it transpiles: Build bundles one plugin entry file (JS, TS,
+// Package plugins finds, transpiles, loads and hot-reloads Twilio Flex UI
+// plugins for the engine. Build bundles one plugin entry file (JS, TS,
 // JSX, TSX; ES module or CommonJS) with esbuild into a Bundle, whose Code is a
 // single JS function expression that the engine compiles once with goja:
 //
@@ -72,4 +72,28 @@
 // Diagnostic.Render formats one for a terminal with a code frame. A missing
 // entry file is an error wrapping the os error, so errors.Is(err,
 // fs.ErrNotExist) works.
+//
+// # Loading and reloading
+//
+// A Loader runs plugins in an engine as generations: each evaluation of a
+// plugin gets an owner of its own ({Name, Generation}), so that everything it
+// registers, schedules or sets on window goes in one engine.Unload. Reload
+// builds first and keeps the old generation on a compile error; a start
+// that fails brings the last good program back as a fresh generation.
+//
+// A Watcher keeps the plugins of some directories loaded. It takes changes
+// from a ChangeSource (WatchDirs: fsnotify, recursive; tests use a fake),
+// batches a burst of them (WatchOptions.Debounce), rescans the directories
+// and reloads each plugin whose bundle read a changed file, in sorted order:
+//
+//	src, err := plugins.WatchDirs("plugins")
+//	defer src.Close()
+//	w := plugins.NewWatcher(plugins.NewLoader(e, h, plugins.LoaderOptions{}),
+//		[]string{"plugins"}, src, plugins.WatchOptions{OnEvent: func(ev plugins.Event) {
+//			if ok, is := ev.(plugins.ReloadSucceeded); is {
+//				log.Printf("%s gen %d in %s", ok.Plugin.Name, ok.Generation, ok.Duration)
+//			}
+//		}})
+//	w.Load(ctx)
+//	go w.Run(ctx)
 package plugins
