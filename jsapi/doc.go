@@ -16,6 +16,11 @@
 // Every module instance of @twilio/flex-ui (one per owner: a plugin
 // generation, the script) has its own Actions facade that stamps its owner
 // on all it registers, so engine.Unload can take it out in one step.
+// A plugin's window, self and globalThis are its own too: a view of the
+// page's global object whose flex, Twilio and timers are the plugin's.
+// Globals a plugin writes through it are shared with everyone, and
+// Host.Forget takes them out when the plugin is unloaded (window.go says
+// which writes it can see).
 //
 // # Concurrency
 //

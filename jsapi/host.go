@@ -43,6 +43,13 @@ type Host struct {
 	mgr     *goja.Object                   // the Manager instance, shared like in Flex
 	startFn goja.Callable                  // the plugin start-up contract (plugin.go)
 	react   *reactModules                  // react, react-dom (react.go)
+
+	// The page's global object and what plugin windows wrote to it (window.go).
+	rt         *goja.Runtime
+	global     *goja.Object
+	globals    map[string]*globalHistory
+	hasOwn     goja.Callable // Object.prototype.hasOwnProperty
+	reflectSet goja.Callable // Reflect.set
 }
 
 // NewHost returns a Host; pass its Setup to engine.Options.
@@ -53,7 +60,12 @@ func NewHost(opts Options) *Host {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
-	return &Host{opts: opts, modules: map[engine.Owner]*goja.Object{}, plugins: map[engine.Owner]*pluginModule{}}
+	return &Host{
+		opts:    opts,
+		modules: map[engine.Owner]*goja.Object{},
+		plugins: map[engine.Owner]*pluginModule{},
+		globals: map[string]*globalHistory{},
+	}
 }
 
 // New starts an engine with this package's surface installed: the common
@@ -85,6 +97,9 @@ func (h *Host) Setup(v *engine.VM) error {
 	h.start = time.Now()
 	rt := v.Runtime()
 	global := rt.GlobalObject()
+	h.rt, h.global = rt, global
+	h.hasOwn = mustFunc(rt.Get("Object").(*goja.Object).Get("prototype").(*goja.Object).Get("hasOwnProperty"))
+	h.reflectSet = mustFunc(rt.Get("Reflect").(*goja.Object).Get("set"))
 	global.Set("window", global)
 	global.Set("self", global)
 	global.Set("console", NewConsole(rt, h.opts.Stdout, h.opts.Stderr))

@@ -1,9 +1,11 @@
 package jsapi
 
 // Host modules and module evaluation. Bundles made by package plugins are a
-// function expression `(async function (__flexrun_require, __flexrun_exports)
-// {...})`: evaluating it gives the function, calling it runs the module's
-// top level, and the promise it returns settles when top-level await does.
+// function expression `(async function (__flexrun_require, __flexrun_exports,
+// flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval, window,
+// self, globalThis) {...})`: evaluating it gives the function, calling it
+// runs the module's top level, and the promise it returns settles when
+// top-level await does.
 
 import (
 	"fmt"
@@ -31,10 +33,14 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	return m
 }
 
-// Forget drops owner's module instances, after engine.Unload. Loop only.
+// Forget drops owner's module instances and undoes what it wrote to the
+// global object through its window (window.go): a global it added is
+// deleted and one it overwrote gets its previous value back, unless it was
+// written since. Call it after engine.Unload. Loop only.
 func (h *Host) Forget(owner engine.Owner) {
 	delete(h.modules, owner)
 	delete(h.plugins, owner)
+	h.forgetGlobals(owner)
 }
 
 // require resolves a host module for owner's code.
@@ -97,8 +103,19 @@ func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evalu
 	twilio.Set("Flex", flex)
 	var ret goja.Value
 	t := newTimerFuncs(v, func() engine.Owner { return owner })
+	// The script's window is the page's; a plugin gets one of its own
+	// (window.go), whose flex, Twilio and timers are the ones above.
+	var window goja.Value = h.global
+	if owner != engine.ScriptOwner {
+		window = h.newWindow(v, owner, map[string]goja.Value{
+			"flex": flex, "Twilio": twilio,
+			"setTimeout": t.setTimeout, "setInterval": t.setInterval,
+			"clearTimeout": t.clear, "clearInterval": t.clear,
+		})
+	}
 	v.RunAs(owner, func() {
-		ret, err = fn(goja.Undefined(), require, exports, flex, twilio, t.setTimeout, t.setInterval, t.clear, t.clear)
+		ret, err = fn(goja.Undefined(), require, exports, flex, twilio,
+			t.setTimeout, t.setInterval, t.clear, t.clear, window, window, window)
 	})
 	if err != nil {
 		return nil, err

@@ -36,7 +36,8 @@ type Bundle struct {
 	// name of the goja program.
 	Path string
 	// Code is a single JS function expression (see the package doc):
-	// calling it with (__flexrun_require, __flexrun_exports) runs the plugin
+	// calling it with (__flexrun_require, __flexrun_exports, flex, Twilio,
+	// the four timer functions, window, self, globalThis) runs the plugin
 	// module and returns a Promise for the end of its top-level code.
 	Code string
 	// Files holds the absolute paths of every source file esbuild read for
@@ -61,9 +62,12 @@ const (
 	// the globals reach its own module instance: what it registers through
 	// them is stamped with its owner.
 	// So are the timer functions: a plugin's timers are its own wherever
-	// it sets them from.
+	// it sets them from. And so are window, self and globalThis, the way
+	// in to all of these for code that spells them window.Twilio.Flex.
+	// All of them are on the banner's first line, which maps to nothing,
+	// so their length moves no source map column.
 	wrapperHead = "(async function (" + requireHook + ", " + exportsHook +
-		", flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval) {\n\"use strict\";"
+		", flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval, window, self, globalThis) {\n\"use strict\";"
 	wrapperTail = "})\n"
 )
 

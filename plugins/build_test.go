@@ -159,7 +159,7 @@ func TestBuildCodeShape(t *testing.T) {
 	dir := writeTree(t, map[string]string{"plugin.js": `export const a = 1;`})
 	code := build(t, filepath.Join(dir, "plugin.js")).Code
 	lines := strings.Split(strings.TrimRight(code, "\n"), "\n")
-	if lines[0] != "(async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval) {" {
+	if lines[0] != "(async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval, window, self, globalThis) {" {
 		t.Errorf("first line = %q", lines[0])
 	}
 	n := len(lines)
@@ -460,7 +460,7 @@ export const name: string = typeof Actions;
 		fmt.Println(filepath.Base(f))
 	}
 	// Output:
-	// (async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval) {
+	// (async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval, window, self, globalThis) {
 	// plugin.ts
 }
 

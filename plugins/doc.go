@@ -13,18 +13,18 @@
 //	}
 //	prog, err := goja.Compile(b.Path, b.Code, false)
 //	// Run prog to get the function, then call it, on the loop:
-//	//   fn(undefined, __flexrun_require, __flexrun_exports) -> Promise
+//	//   fn(undefined, __flexrun_require, __flexrun_exports, flex, ...) -> Promise
 //
 // # The bundle function
 //
 // Code evaluates to
 //
-//	(async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval) { ... })
+//	(async function (__flexrun_require, __flexrun_exports, flex, Twilio, setTimeout, setInterval, clearTimeout, clearInterval, window, self, globalThis) { ... })
 //
 // Calling it runs the plugin module once and returns a Promise that settles
 // when the module's top-level code, top-level await included, has finished;
-// it rejects with the module's uncaught error. The two arguments are the
-// engine's hooks for this plugin:
+// it rejects with the module's uncaught error. The first two arguments are
+// the engine's hooks for this plugin:
 //
 //   - __flexrun_require(specifier) returns the host's object for a host
 //     module (HostModule reports which specifiers are; subpaths such as
@@ -36,6 +36,18 @@
 //     object (its exports, as getters; "default" for CommonJS entries) after
 //     the module's top-level code has finished, just before the Promise
 //     fulfils. It is not called when the module throws.
+//
+// The others are what the plugin's free references to those globals reach,
+// so that they are the plugin's own (jsapi.Host.Run passes them): flex and
+// Twilio (Twilio.Flex is flex), its @twilio/flex-ui module instance, which
+// stamps its owner on what it registers; setTimeout, setInterval,
+// clearTimeout and clearInterval, whose timers are the plugin's wherever
+// they are set from; and window, self and globalThis, one object: a view
+// of the page's global object whose flex, Twilio and timer functions are
+// the plugin's, and whose other properties are the page's, shared by every
+// plugin and the script. What a plugin writes to it is taken out again
+// when the plugin is unloaded. Code that is not a plugin (the CLI script)
+// gets the page's own global object as window.
 //
 // Code ends with an inline source map, which goja applies when it compiles the
 // program: stack frames, and goja's own syntax errors, then name the original

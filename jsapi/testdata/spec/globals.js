@@ -1,6 +1,9 @@
 // The browser-like globals flexrun adds next to goja's built-ins.
 import { assert } from "../assert.js";
 
+// The script's window is the page's global object itself; a plugin's is a
+// view of it of its own (jsapi/window.go, plugins/window_test.go).
+assert.sameValue(window, Function("return this")(), "window is the global object");
 assert.sameValue(window, globalThis, "window === globalThis");
 assert.sameValue(self, globalThis, "self === globalThis");
 assert.sameValue(window.window, window, "window.window");

@@ -1,4 +1,4 @@
-// want: {"flexIsModule":true,"flexIsFreeFlex":true,"flexIsTwilioFlex":true,"flexIsRequired":true,"managerIsInstance":true,"managerOfImport":true,"actionsIsImport":true,"notScriptFlex":true}
+// want: {"flexIsModule":true,"flexIsFreeFlex":true,"flexIsTwilioFlex":true,"flexIsRequired":true,"managerIsInstance":true,"managerOfImport":true,"actionsIsImport":true,"windowFlex":true,"notScriptFlex":true}
 // counts: {"action":1}
 // init(flex, manager) receives this plugin's @twilio/flex-ui module and the
 // Manager instance.
@@ -17,8 +17,10 @@ export default class Probe {
       managerIsInstance: manager === f.Manager.getInstance(),
       managerOfImport: manager === Manager.getInstance(),
       actionsIsImport: f.Actions === Actions,
+      // The plugin's window is its own, and so is the flex it holds.
+      windowFlex: f === (globalThis as any).flex && f === (window as any).Twilio.Flex,
       // The page's global flex is the script's instance; the plugin has its own.
-      notScriptFlex: f !== (globalThis as any).flex,
+      notScriptFlex: f !== Function("return this")().flex,
     };
     f.Actions.registerAction("Probe", () => seen);
   }
