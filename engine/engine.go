@@ -179,8 +179,9 @@ func (e *Engine) Post(fn func(*VM)) bool {
 
 // Wait blocks until the engine is idle — no queued job, no timer, no Go
 // action or fetch in flight — and returns nil, or returns the first uncaught
-// error or unhandled rejection not yet returned. Safe from any goroutine
-// except the loop.
+// error or unhandled rejection not yet returned. When ctx is done first, it
+// returns ctx's error and leaves the report it would have returned to the
+// next Wait. Safe from any goroutine except the loop.
 func (e *Engine) Wait(ctx context.Context) error {
 	ch := make(chan error, 1)
 	if !e.post(func() {
@@ -201,9 +202,29 @@ func (e *Engine) Wait(ctx context.Context) error {
 		}
 		return err
 	case <-ctx.Done():
+		e.post(func() { e.dropWaiter(ch) })
 		return ctx.Err()
 	case <-e.done:
 		return ErrClosed
+	}
+}
+
+// dropWaiter forgets the channel of a Wait that gave up, so that it does
+// not take the next report from the next Wait; a report already sent to it
+// goes back to the backlog. Loop only.
+func (e *Engine) dropWaiter(ch chan error) {
+	for i, w := range e.waiters {
+		if w == ch {
+			e.waiters = append(e.waiters[:i], e.waiters[i+1:]...)
+			return
+		}
+	}
+	select {
+	case err := <-ch:
+		if u, ok := err.(*UncaughtError); ok {
+			e.uncaughtBacklog = append([]*UncaughtError{u}, e.uncaughtBacklog...)
+		}
+	default:
 	}
 }
 

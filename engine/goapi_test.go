@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dop251/goja"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -260,4 +261,73 @@ func TestGoValuesAndErrorsRoundTrip(t *testing.T) {
 	_, err := e.Invoke(ctx, "Find", map[string]any{"id": "c2"})
 	assert.ErrorIs(t, err, errNotFound)
 	assert.EqualError(t, err, `action Find: Error: customer c2: not found`)
+}
+
+// Registrations gives each action's owner chain in order: the body, then the
+// replacements as they were registered, the last of which runs; and each
+// event's listeners in call order.
+func TestRegistrationsOrder(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	a := engine.Owner{Name: "plugins/a.ts", Generation: 1}
+	b := engine.Owner{Name: "plugins/b.ts", Generation: 2}
+	err := e.Do(ctx, func(v *engine.VM) error {
+		var errs []error
+		fn := func(src string) goja.Value {
+			val, err := v.Runtime().RunString(src)
+			errs = append(errs, err)
+			return val
+		}
+		steps := []error{
+			v.RegisterAction(a, "Greet", fn(`() => "body"`), nil),
+			v.ReplaceAction(b, "Greet", fn(`() => "b"`)),
+			v.ReplaceAction(engine.ScriptOwner, "Greet", fn(`() => "script"`)),
+			v.ReplaceAction(a, "Greet", fn(`() => "a"`)),
+			v.AddListener(b, "beforeGreet", fn(`() => {}`)),
+			v.AddListener(a, "beforeGreet", fn(`() => {}`)),
+			v.AddListener(engine.ScriptOwner, "afterGreet", fn(`() => {}`)),
+			v.AddListener(b, "beforeGreet", fn(`() => {}`)),
+		}
+		return errors.Join(append(errs, steps...)...)
+	})
+	require.NoError(t, err)
+	regs, err := e.Registrations(ctx, engine.Owner{})
+	require.NoError(t, err)
+	assert.Equal(t, []engine.Registration{
+		{Kind: "action", Name: "Greet", Owner: a},
+		{Kind: "replacement", Name: "Greet", Owner: b},
+		{Kind: "replacement", Name: "Greet", Owner: engine.ScriptOwner},
+		{Kind: "replacement", Name: "Greet", Owner: a},
+		{Kind: "listener", Name: "afterGreet", Owner: engine.ScriptOwner},
+		{Kind: "listener", Name: "beforeGreet", Owner: b},
+		{Kind: "listener", Name: "beforeGreet", Owner: a},
+		{Kind: "listener", Name: "beforeGreet", Owner: b},
+	}, regs)
+	got, err := e.Invoke(ctx, "Greet", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "a", got, "the last replacement listed runs")
+}
+
+// A Wait that gives up (its context is done) leaves the next report to the
+// next Wait instead of swallowing it.
+func TestWaitThatGivesUpLeavesTheReport(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	// A pending timer keeps the engine busy: Wait can only return a report.
+	require.NoError(t, e.Do(ctx, func(v *engine.VM) error {
+		v.SetTimer(engine.ScriptOwner, time.Hour, false, func() {})
+		return nil
+	}))
+	gaveUp, cancel := context.WithCancel(ctx)
+	cancel()
+	assert.ErrorIs(t, e.Wait(gaveUp), context.Canceled)
+	require.NoError(t, e.Do(ctx, func(v *engine.VM) error {
+		v.ReportUncaught(engine.ScriptOwner, errors.New("reported after the wait gave up"))
+		return nil
+	}))
+	waitCtx, stop := context.WithTimeout(ctx, 10*time.Second)
+	defer stop()
+	var u *engine.UncaughtError
+	require.ErrorAs(t, e.Wait(waitCtx), &u)
+	assert.EqualError(t, u.Err, "reported after the wait gave up")
 }

@@ -159,8 +159,10 @@ type Registration struct {
 	Owner Owner
 }
 
-// Registrations lists the registry in a stable order: actions (body, then
-// replacements) by name, then listeners by event. Loop only.
+// Registrations lists the registry in a stable order: actions by name, each
+// with its body, then its replacements in registration order (the last one
+// is the one that runs, rule 25); then listeners by event, each event's in
+// the order they are called. Loop only.
 func (v *VM) Registrations() []Registration {
 	var out []Registration
 	for _, name := range sortedKeys(v.reg.actions) {

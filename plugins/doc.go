@@ -72,6 +72,13 @@
 // to the plugin is honoured as esbuild honours it: with "jsx": "react-jsx" the
 // plugin asks the host for "react/jsx-runtime" instead.
 //
+// # REPL
+//
+// REPL evaluates what `flexrun dev` reads from stdin: lines of JavaScript
+// (top-level await and host-module imports allowed) run as the CLI script,
+// printed like Node's REPL prints them, and dot-commands (.invoke, .actions,
+// .listeners, .reload, .trace, .help, .exit). The CLI only feeds it lines.
+//
 // # Concurrency
 //
 // Build keeps no state between calls and may be called from any goroutine.
