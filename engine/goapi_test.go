@@ -331,3 +331,27 @@ func TestWaitThatGivesUpLeavesTheReport(t *testing.T) {
 	require.ErrorAs(t, e.Wait(waitCtx), &u)
 	assert.EqualError(t, u.Err, "reported after the wait gave up")
 }
+
+// Reports nobody waits for are kept for later Waits, the oldest first, and
+// only so many: an engine with a timer failing forever does not grow.
+func TestUncaughtBacklogIsBounded(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	require.NoError(t, e.Do(ctx, func(v *engine.VM) error {
+		for i := range 1000 {
+			v.ReportUncaught(engine.ScriptOwner, fmt.Errorf("report %d", i))
+		}
+		return nil
+	}))
+	var got []string
+	for {
+		var u *engine.UncaughtError
+		if !errors.As(e.Wait(ctx), &u) {
+			break
+		}
+		got = append(got, u.Err.Error())
+	}
+	require.NotEmpty(t, got)
+	assert.Equal(t, "report 0", got[0])
+	assert.Less(t, len(got), 1000)
+}

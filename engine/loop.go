@@ -165,8 +165,16 @@ func (e *Engine) reportUncaught(u *UncaughtError) {
 		e.waiters = e.waiters[:0]
 		return
 	}
-	e.uncaughtBacklog = append(e.uncaughtBacklog, u)
+	// Nobody waits: keep it for the next Wait. Bounded, because a
+	// long-running engine (flexrun dev) may have a timer failing forever and
+	// nobody waiting; the oldest reports are the ones a Wait wants.
+	if len(e.uncaughtBacklog) < maxUncaughtBacklog {
+		e.uncaughtBacklog = append(e.uncaughtBacklog, u)
+	}
 }
+
+// maxUncaughtBacklog bounds the reports kept for later Waits.
+const maxUncaughtBacklog = 64
 
 // uncaught classifies an error that escaped a loop job and reports it.
 func (v *VM) uncaught(owner Owner, err error) {

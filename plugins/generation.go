@@ -228,7 +228,20 @@ func (l *Loader) start(ctx context.Context, g *Generation) error {
 	waitCtx, stopWaiting := context.WithCancel(ctx)
 	defer stopWaiting()
 	engineState := make(chan error, 1)
-	go func() { engineState <- l.e.Wait(waitCtx) }()
+	go func() {
+		for {
+			err := l.e.Wait(waitCtx)
+			// Another plugin's or the script's failure, meanwhile (a timer,
+			// a dev console line), is theirs, not this start's: OnUncaught
+			// has reported it.
+			var u *engine.UncaughtError
+			if errors.As(err, &u) && u.Owner != g.Owner && (u.Owner.Generation > 0 || u.Owner == engine.ScriptOwner) {
+				continue
+			}
+			engineState <- err
+			return
+		}
+	}()
 	timer := time.NewTimer(l.opts.InitTimeout)
 	defer timer.Stop()
 	finished := func(err error) error {

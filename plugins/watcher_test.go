@@ -2,6 +2,7 @@ package plugins_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sync"
@@ -454,5 +455,23 @@ func TestWatchFailedPluginIgnoresEditorFiles(t *testing.T) {
 		f.save("a.ts~", "backup")
 		f.save(".a.ts.tmp", "temp")
 		assert.Empty(t, f.drain())
+	})
+}
+
+// Another plugin's uncaught failure, before or during a start, is that
+// plugin's: it does not fail the start of this one.
+func TestWatchOtherPluginsFailureDoesNotFailAStart(t *testing.T) {
+	watchTest(t, map[string]string{
+		"a.ts": `setInterval(() => { throw new Error("a's timer fails"); }, 1);`,
+		"b.ts": greeterV2,
+	}, func(f *watchFixture) {
+		for _, ev := range f.loaded() {
+			assert.NotEqual(t, "ReloadFailed", fmt.Sprintf("%T", ev)[len("plugins."):], "%v", ev)
+		}
+		time.Sleep(10 * time.Millisecond) // a's timer fails, unwatched
+		// b's init waits across jobs, so its start waits on the engine.
+		f.save("b.ts", greeterV1+"export default async function () { await new Promise((r) => setTimeout(r, 5)); }\n")
+		assert.Equal(t, 2, f.settled().(plugins.ReloadSucceeded).Generation)
+		assert.Equal(t, "hello ADA", f.greet())
 	})
 }
