@@ -6,8 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
@@ -24,6 +27,7 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Var(&dirs, "plugins", "load and watch the plugins of `DIR` (repeatable)")
 	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
 	confirm := fs.String("confirm", "yes", "what confirm() answers: `yes|no`")
+	budget := fs.Duration("job-budget", 10*time.Second, "interrupt JavaScript that runs longer than this without yielding")
 	debounce := fs.Duration("debounce", plugins.DefaultDebounce, "wait this long after a change for more before reloading")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -45,9 +49,18 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// the command reader): one lock per stream keeps their lines whole.
 	stdout, stderr = &lockedWriter{w: stdout}, &lockedWriter{w: stderr}
 	traceOut := relativePaths{stderr}
+	// While a line runs, the REPL prints how the engine cut it short; the
+	// engine's own report of that would say it twice.
+	var lineRunning atomic.Bool
 	eopts := engine.Options{
-		Log:        relativePaths{stderr},
-		OnUncaught: func(err *engine.UncaughtError) { fmt.Fprint(stderr, render(err)) }, // dev goes on
+		Log:       relativePaths{stderr},
+		JobBudget: *budget,
+		OnUncaught: func(u *engine.UncaughtError) { // dev goes on
+			if lineRunning.Load() && (u.Owner == engine.ScriptOwner || u.Owner == engine.Owner{}) && (u.Kind == "interrupted" || u.Kind == "stack overflow") {
+				return
+			}
+			fmt.Fprint(stderr, render(u))
+		},
 	}
 	if *trace {
 		eopts.Trace = traceOut
@@ -97,14 +110,52 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			e.SetTrace(ctx, to)
 		},
 	})
-	lines := bufio.NewScanner(stdin)
-	lines.Buffer(make([]byte, 64<<10), 16<<20) // a pasted snippet may be long
-	for lines.Scan() {
-		if repl.Exec(ctx, lines.Text()) {
-			break
+	// Ctrl-C stops waiting for a line that hangs; between lines it exits.
+	interrupts := make(chan os.Signal, 1)
+	signal.Notify(interrupts, os.Interrupt)
+	defer signal.Stop(interrupts)
+	lines := readLines(stdin)
+	for {
+		select {
+		case line, ok := <-lines:
+			if !ok {
+				return exitOK
+			}
+			lineCtx, stopLine := context.WithCancel(ctx)
+			lineDone := make(chan struct{})
+			go func() {
+				select {
+				case <-interrupts:
+					stopLine()
+				case <-lineDone:
+				}
+			}()
+			lineRunning.Store(true)
+			exit := repl.Exec(lineCtx, line)
+			lineRunning.Store(false)
+			close(lineDone)
+			stopLine()
+			if exit {
+				return exitOK
+			}
+		case <-interrupts:
+			return exitOK
 		}
 	}
-	return exitOK
+}
+
+// readLines delivers r's lines on a channel, closed at EOF.
+func readLines(r io.Reader) <-chan string {
+	ch := make(chan string)
+	go func() {
+		defer close(ch)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 64<<10), 16<<20) // a pasted snippet may be long
+		for sc.Scan() {
+			ch <- sc.Text()
+		}
+	}()
+	return ch
 }
 
 // reloadReporter prints a line per reload, or the error and what serves.

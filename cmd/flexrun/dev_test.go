@@ -144,6 +144,12 @@ Actions.registerAction("Greet", (p) => "hi " + p.name);
 	s.send(`.actions`)
 	s.expect(s.stdout, `Greet.*plugins/greeter\.ts#2`)
 
+	s.send(`.trace on`)
+	s.send(`.invoke Greet {"name": "Cy"}`)
+	s.expect(s.stderr, `^trace: Greet #\d+ invoked with {"name":"Cy"}$`)
+	s.expect(s.stdout, `^'hi Cy'$`)
+	s.send(`.trace off`)
+
 	require.NoError(t, os.Remove(filepath.Join(s.dir, "plugins/greeter.ts")))
 	s.expect(s.stdout, `^unloaded plugins/greeter\.ts gen 2: its file is gone$`)
 
@@ -165,4 +171,35 @@ func TestDevMissingPluginDir(t *testing.T) {
 	res := runCLI(t, t.TempDir(), "dev", "--plugins", "nope")
 	assert.Equal(t, exitUsage, res.exit)
 	assert.Contains(t, res.stderr, "nope")
+}
+
+// Ctrl-C stops waiting for a line that hangs (the engine is never idle: an
+// interval runs); the next line works; Ctrl-C between lines exits.
+func TestDevInterruptStopsAHangingLine(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, nil)
+	s.send(`console.log("hanging"); setInterval(() => {}, 1000); await new Promise(() => {})`)
+	s.send(`console.log("after")`)
+	s.expect(s.stdout, `^hanging$`) // the line runs
+	require.NoError(t, s.cmd.Process.Signal(os.Interrupt))
+	s.expect(s.stderr, `^stopped waiting for the line`)
+	s.expect(s.stdout, `^after$`)
+	require.NoError(t, s.cmd.Process.Signal(os.Interrupt))
+	assert.Equal(t, 0, s.wait())
+}
+
+// A runaway line is reported once, by the REPL, and dev goes on.
+func TestDevRunawayLineReportedOnce(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, nil, "--job-budget", "100ms")
+	s.send(`while (true) {}`)
+	s.send(`console.log("still here")`)
+	s.expect(s.stdout, `^still here$`)
+	require.NoError(t, s.stdin.Close())
+	assert.Equal(t, 0, s.wait())
+	var errs []string
+	for line := range s.stderr {
+		errs = append(errs, line)
+	}
+	assert.Equal(t, []string{"Interrupted: still running after the job time budget of 100ms, at REPL1:1:1"}, errs)
 }

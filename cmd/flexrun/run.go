@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/jsapi"
@@ -27,6 +28,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&dirs, "plugins", "load the plugins of `DIR` before the script (repeatable)")
 	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
 	confirm := fs.String("confirm", "yes", "what confirm() answers: `yes|no`")
+	budget := fs.Duration("job-budget", 10*time.Second, "interrupt JavaScript that runs longer than this without yielding")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -53,6 +55,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	// no lock.
 	eopts := engine.Options{
 		Log:        relativePaths{stderr},
+		JobBudget:  *budget,
 		OnUncaught: func(*engine.UncaughtError) {}, // reported once below, with the exit code
 	}
 	if *trace {
