@@ -17,7 +17,8 @@ const (
 	eventRemoveListener = "removeListener"
 )
 
-// AddListener appends fn to event's listeners. A "newListener" listener is
+// AddListener appends fn to event's listeners (or puts it in the place of
+// the generation its owner reloads: BeginStart). A "newListener" listener is
 // told first, as EventEmitter does; its throw comes back as the error.
 // Loop only.
 func (v *VM) AddListener(owner Owner, event string, fn goja.Value) error {
@@ -29,8 +30,8 @@ func (v *VM) AddListener(owner Owner, event string, fn goja.Value) error {
 	if err := v.emitSync(eventNewListener, v.rt.ToValue(event), fn); err != nil {
 		return err
 	}
-	list := v.reg.listeners[event]
-	v.reg.listeners[event] = append(list[:len(list):len(list)], l)
+	l.at = v.reg.place(owner)
+	v.reg.listeners[event] = insert(v.reg.listeners[event], l)
 	if v.tracing() {
 		v.tracef("addListener %s by %s", event, owner)
 	}

@@ -79,21 +79,21 @@ func (inv *invocation) start() goja.Value {
 	if v.tracing() {
 		inv.traceBegin()
 	}
-	a := v.reg.actions[name]
-	if a == nil || a.body == nil { // 5a
+	b := v.reg.actions[name].activeBody()
+	if b == nil { // 5a
 		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
 	}
-	inv.body = a.body
+	inv.body = b.fnRef
 	if refused := inv.refuse(v.reg.pending, "Action is pending", " is pending"); refused != nil { // 5b
 		return refused
 	}
 	if refused := inv.refuse(v.reg.blocked, "Action is blocked", " has been blocked"); refused != nil { // 5c
 		return refused
 	}
-	if a.update != nil { // 5d
-		p, err := a.update.call(goja.Undefined(), inv.payload)
+	if b.update != nil { // 5d
+		p, err := b.update.call(goja.Undefined(), inv.payload)
 		if err != nil {
-			inv.die(err, PhaseBody, a.update.owner)
+			inv.die(err, PhaseBody, b.update.owner)
 			return inv.reject(exceptionValue(err))
 		}
 		inv.payload = p

@@ -1,23 +1,50 @@
 package engine
 
-import "github.com/dop251/goja"
+import (
+	"slices"
 
-// The registry holds, per action name, the body, its update function and
-// the replacement layers, plus the listener lists of the event emitter.
-// Every entry carries its owner so Unload can take an owner's work out in
-// one step. Lists are copy-on-write: an invocation keeps the slice it read
-// at its step (spec §3 rule 18) while registrations change underneath.
+	"github.com/dop251/goja"
+)
+
+// The registry holds, per action name, the bodies and the replacement
+// layers, plus the listener lists of the event emitter. Every entry carries
+// its owner so Unload can take an owner's work out in one step, and its
+// position, which orders its list. Lists are copy-on-write: an invocation
+// keeps the slice it read at its step (spec §3 rule 18) while registrations
+// change underneath.
 
 type fnRef struct {
 	owner Owner
 	fn    goja.Value
 	call  goja.Callable
+	at    position
+}
+
+// position orders a list's entries: registration order, except that what a
+// reloaded plugin registers while it starts takes the place its old
+// generation had (VM.BeginStart), so that a reload behaves as a fresh start
+// would: the replacement that ran before still runs, listeners keep their
+// order. major is a registration sequence number; minor orders the
+// registrations made in a place taken over.
+type position struct{ major, minor uint64 }
+
+func (p position) before(q position) bool {
+	return p.major < q.major || (p.major == q.major && p.minor < q.minor)
+}
+
+// bodyRef is one owner's registerAction: the function and its payload update
+// function (nil when none).
+type bodyRef struct {
+	*fnRef
+	update *fnRef
 }
 
 type action struct {
-	body   *fnRef // nil until registered
-	update *fnRef // payload update function, nil when none
-	// replacements in registration order; the newest runs (Flex 1.x, rule 25).
+	// bodies by position, one per owner; the last one is the action's body
+	// (rule 24: a later registerAction replaces the earlier). The earlier
+	// ones come back when the owners of the later ones are unloaded.
+	bodies []*bodyRef
+	// replacements by position; the last one runs (Flex 1.x, rule 25).
 	replacements []*fnRef
 }
 
@@ -31,11 +58,20 @@ type registry struct {
 	listeners map[string][]*fnRef
 	pending   []*pendingEntry
 	blocked   []*pendingEntry
+
+	seq uint64
+	// places is where each owner's start began (the sequence number then),
+	// for a successor to take over; starting holds the owners whose start
+	// registrations go there.
+	places   map[Owner]uint64
+	starting map[Owner]uint64
 }
 
 func (r *registry) init() {
 	r.actions = map[string]*action{}
 	r.listeners = map[string][]*fnRef{}
+	r.places = map[Owner]uint64{}
+	r.starting = map[Owner]uint64{}
 }
 
 func (r *registry) action(name string) *action {
@@ -47,7 +83,59 @@ func (r *registry) action(name string) *action {
 	return a
 }
 
-// activeReplacement is the newest replacement of an action, or nil.
+// place is the position of a registration owner makes now.
+func (r *registry) place(owner Owner) position {
+	r.seq++
+	if major, ok := r.starting[owner]; ok {
+		return position{major, r.seq}
+	}
+	return position{r.seq, 0}
+}
+
+// BeginStart marks the start of owner, a plugin generation: what it
+// registers until EndStart takes the place of predecessor's start (the
+// generation it reloads), or, for the zero predecessor or an unknown one,
+// is ordered as usual. Loop only.
+func (v *VM) BeginStart(owner, predecessor Owner) {
+	r := &v.reg
+	if major, ok := r.places[predecessor]; ok && predecessor != (Owner{}) {
+		delete(r.places, predecessor)
+		r.places[owner] = major
+		r.starting[owner] = major
+		return
+	}
+	r.seq++
+	r.places[owner] = r.seq
+}
+
+// EndStart ends owner's start: what it registers later (from a listener, a
+// timer) is ordered as usual, after everything registered before. Loop only.
+func (v *VM) EndStart(owner Owner) { delete(v.reg.starting, owner) }
+
+// insert returns a copy of list with r at its position: at the end, unless
+// r takes an earlier generation's place.
+func insert[T interface{ pos() position }](list []T, r T) []T {
+	i := len(list)
+	for i > 0 && r.pos().before(list[i-1].pos()) {
+		i--
+	}
+	if i == len(list) {
+		return append(list[:len(list):len(list)], r)
+	}
+	return slices.Insert(slices.Clone(list), i, r)
+}
+
+func (r *fnRef) pos() position { return r.at }
+
+// activeBody is the body that runs, or nil.
+func (a *action) activeBody() *bodyRef {
+	if a == nil || len(a.bodies) == 0 {
+		return nil
+	}
+	return a.bodies[len(a.bodies)-1]
+}
+
+// activeReplacement is the replacement that runs, or nil.
 func (a *action) activeReplacement() *fnRef {
 	if a == nil || len(a.replacements) == 0 {
 		return nil
@@ -77,14 +165,21 @@ func (v *VM) RegisterAction(owner Owner, name string, body, update goja.Value) e
 		}
 	}
 	a := v.reg.action(name)
+	prev := a.activeBody()
+	// An owner has one body per action: its new one replaces its old one.
+	bodies := slices.DeleteFunc(slices.Clone(a.bodies), func(x *bodyRef) bool { return x.owner == owner })
+	b.at = v.reg.place(owner)
+	a.bodies = insert(bodies, &bodyRef{fnRef: b, update: u})
 	if v.tracing() {
-		if a.body != nil {
-			v.tracef("registerAction %s by %s replaces the body by %s", name, owner, a.body.owner)
-		} else {
+		switch active := a.activeBody(); {
+		case active.fnRef != b:
+			v.tracef("registerAction %s by %s stays behind the body by %s", name, owner, active.owner)
+		case prev != nil:
+			v.tracef("registerAction %s by %s replaces the body by %s", name, owner, prev.owner)
+		default:
 			v.tracef("registerAction %s by %s", name, owner)
 		}
 	}
-	a.body, a.update = b, u
 	return nil
 }
 
@@ -96,14 +191,19 @@ func (v *VM) ReplaceAction(owner Owner, name string, fn goja.Value) error {
 		return v.typeError("replaceAction", "the replacement", fn)
 	}
 	a := v.reg.action(name)
+	prev := a.activeReplacement()
+	r.at = v.reg.place(owner)
+	a.replacements = insert(a.replacements, r)
 	if v.tracing() {
-		if prev := a.activeReplacement(); prev != nil {
+		switch active := a.activeReplacement(); {
+		case active != r:
+			v.tracef("replaceAction %s by %s stays behind the replacement by %s", name, owner, active.owner)
+		case prev != nil:
 			v.tracef("replaceAction %s by %s takes over from the replacement by %s", name, owner, prev.owner)
-		} else {
+		default:
 			v.tracef("replaceAction %s by %s", name, owner)
 		}
 	}
-	a.replacements = append(a.replacements[:len(a.replacements):len(a.replacements)], r)
 	return nil
 }
 
@@ -113,10 +213,15 @@ func (v *VM) ReplaceAction(owner Owner, name string, fn goja.Value) error {
 func (v *VM) Unload(owner Owner) int {
 	n := 0
 	for name, a := range v.reg.actions {
-		if a.body != nil && a.body.owner == owner {
-			a.body, a.update = nil, nil
-			n++
+		keptBodies := a.bodies[:0:0]
+		for _, b := range a.bodies {
+			if b.owner == owner {
+				n++
+			} else {
+				keptBodies = append(keptBodies, b)
+			}
 		}
+		a.bodies = keptBodies
 		kept := a.replacements[:0:0]
 		for _, r := range a.replacements {
 			if r.owner == owner {
@@ -126,7 +231,7 @@ func (v *VM) Unload(owner Owner) int {
 			}
 		}
 		a.replacements = kept
-		if a.body == nil && len(a.replacements) == 0 {
+		if len(a.bodies) == 0 && len(a.replacements) == 0 {
 			delete(v.reg.actions, name)
 		}
 	}
@@ -167,8 +272,8 @@ func (v *VM) Registrations() []Registration {
 	var out []Registration
 	for _, name := range sortedKeys(v.reg.actions) {
 		a := v.reg.actions[name]
-		if a.body != nil {
-			out = append(out, Registration{Kind: "action", Name: name, Owner: a.body.owner})
+		for _, b := range a.bodies {
+			out = append(out, Registration{Kind: "action", Name: name, Owner: b.owner})
 		}
 		for _, r := range a.replacements {
 			out = append(out, Registration{Kind: "replacement", Name: name, Owner: r.owner})

@@ -123,7 +123,7 @@ func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := l.run(ctx, p, b.Files, prog)
+	g, err := l.run(ctx, p, b.Files, prog, engine.Owner{})
 	if err != nil {
 		return nil, err
 	}
@@ -132,11 +132,13 @@ func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
 	return g, nil
 }
 
-// run starts prog as a new generation of p; on failure nothing of it stays.
-func (l *Loader) run(ctx context.Context, p Plugin, files []string, prog *goja.Program) (*Generation, error) {
+// run starts prog as a new generation of p, in the place predecessor (the
+// generation it reloads, or none) had among the registrations; on failure
+// nothing of it stays.
+func (l *Loader) run(ctx context.Context, p Plugin, files []string, prog *goja.Program, predecessor engine.Owner) (*Generation, error) {
 	l.gens[p.Name]++
 	g := &Generation{Plugin: p, Owner: engine.Owner{Name: p.Name, Generation: l.gens[p.Name]}, Files: files, program: prog}
-	if err := l.start(ctx, g); err != nil {
+	if err := l.start(ctx, g, predecessor); err != nil {
 		l.unload(g.Owner)
 		return nil, err
 	}
@@ -164,9 +166,10 @@ func (l *Loader) Reload(ctx context.Context, p Plugin) (*Generation, error) {
 		return nil, err
 	}
 	l.unload(old.Owner)
-	g, err := l.run(ctx, p, b.Files, prog)
+	g, err := l.run(ctx, p, b.Files, prog, old.Owner)
 	if err != nil {
-		back, rerr := l.run(ctx, old.Plugin, old.Files, old.program)
+		failed := engine.Owner{Name: p.Name, Generation: l.gens[p.Name]}
+		back, rerr := l.run(ctx, old.Plugin, old.Files, old.program, failed)
 		if rerr != nil {
 			delete(l.live, p.Name)
 			return nil, errors.Join(err, fmt.Errorf("restart the last good generation: %w", rerr))
@@ -196,11 +199,17 @@ func (l *Loader) Unload(name string) bool {
 func (l *Loader) Live(name string) *Generation { return l.live[name] }
 
 // start evaluates the generation's program and runs the start-up contract,
-// waiting at most InitTimeout for both to settle.
-func (l *Loader) start(ctx context.Context, g *Generation) error {
+// waiting at most InitTimeout for both to settle. What it registers until
+// then takes predecessor's place (engine.VM.BeginStart).
+func (l *Loader) start(ctx context.Context, g *Generation, predecessor engine.Owner) error {
 	fail := func(err error) error { return &LoadError{Plugin: g.Plugin.Name, Phase: PhaseStart, Err: err} }
+	defer l.e.Do(context.Background(), func(v *engine.VM) error {
+		v.EndStart(g.Owner)
+		return nil
+	})
 	done := make(chan error, 1)
 	err := l.e.Do(ctx, func(v *engine.VM) error {
+		v.BeginStart(g.Owner, predecessor)
 		ev, err := l.h.Run(v, g.Owner, g.program)
 		if err != nil {
 			return err

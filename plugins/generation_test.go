@@ -246,7 +246,8 @@ func TestLoadUnloadFallsBack(t *testing.T) {
 }
 
 // TestLoadSameActionLaterWins: two plugins register one action; the later in
-// sorted order wins, as in Flex, and both listeners run.
+// sorted order wins, as in Flex, and both listeners run. The earlier body is
+// kept behind it, and comes back when the later one's plugin goes.
 func TestLoadSameActionLaterWins(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(loadFixtures, "same-action")
@@ -262,6 +263,7 @@ func TestLoadSameActionLaterWins(t *testing.T) {
 	}
 	a, b := gens[0].Owner, gens[1].Owner
 	checkRegistrations(t, "after LoadAll", registrations(t, e), []engine.Registration{
+		{Kind: "action", Name: "Same", Owner: a},
 		{Kind: "action", Name: "Same", Owner: b},
 		{Kind: "listener", Name: "beforeSame", Owner: a},
 		{Kind: "listener", Name: "beforeSame", Owner: b},

@@ -177,7 +177,7 @@ func (r *REPL) listActions(ctx context.Context) {
 		return
 	}
 	type chain struct {
-		body         string
+		bodies       []string // in order; the last one is the body
 		replacements []string
 	}
 	var names []string
@@ -193,7 +193,7 @@ func (r *REPL) listActions(ctx context.Context) {
 			names = append(names, reg.Name) // Registrations sorts actions by name
 		}
 		if reg.Kind == "action" {
-			c.body = reg.Owner.String()
+			c.bodies = append(c.bodies, reg.Owner.String())
 		} else {
 			c.replacements = append(c.replacements, reg.Owner.String())
 		}
@@ -205,9 +205,13 @@ func (r *REPL) listActions(ctx context.Context) {
 	lines := make([][2]string, len(names))
 	for i, n := range names {
 		c := chains[n]
-		desc := c.body
-		if desc == "" {
-			desc = "(no body)"
+		desc := "(no body)"
+		if n := len(c.bodies); n > 0 {
+			// The last body runs; the earlier ones come back if its owner goes.
+			desc = c.bodies[n-1]
+			if n > 1 {
+				desc += " over " + strings.Join(c.bodies[:n-1], ", ")
+			}
 		}
 		if len(c.replacements) > 0 {
 			desc += "; replaced by " + strings.Join(c.replacements, ", ") + " (runs)"

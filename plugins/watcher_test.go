@@ -475,3 +475,82 @@ func TestWatchOtherPluginsFailureDoesNotFailAStart(t *testing.T) {
 		assert.Equal(t, "hello ADA", f.greet())
 	})
 }
+
+// A reload behaves as a fresh start would: the reloaded plugin's listeners
+// and replacement take its old generation's place, so the order listeners
+// run in and which replacement runs do not depend on which file was saved
+// last. Later registrations (the Go host's, here) stay after the plugins'.
+func TestWatchReloadKeepsThePluginsPlace(t *testing.T) {
+	layer := func(tag string) string {
+		return `import { Actions } from "@twilio/flex-ui";
+Actions.addListener("beforeGreet", (p) => { p.order = (p.order ?? "") + "` + tag + ` "; });
+Actions.replaceAction("Greet", async (p, original) => "` + tag + `(" + await original(p) + ")");
+`
+	}
+	watchTest(t, map[string]string{
+		"0base.ts": `import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("Greet", (p) => p.order + "base");
+`,
+		"a.ts": layer("a"), "b.ts": layer("b"), "c.ts": layer("c"),
+	}, func(f *watchFixture) {
+		f.loaded()
+		_, err := f.e.AddListener(context.Background(), "beforeGreet", func(context.Context, engine.ListenerEvent) error { return nil })
+		require.NoError(t, err)
+		greet := func() any {
+			got, err := f.invoke("Greet", map[string]any{})
+			require.NoError(t, err)
+			return got
+		}
+		assert.Equal(t, "c(a b c base)", greet())
+
+		f.save("a.ts", layer("A"))
+		f.settled()
+		assert.Equal(t, "c(A b c base)", greet(), "a's listener runs first still; c's replacement still runs")
+		f.save("c.ts", layer("C"))
+		f.settled()
+		assert.Equal(t, "C(A b C base)", greet())
+
+		var owners []string
+		regs, err := f.e.Registrations(context.Background(), engine.Owner{})
+		require.NoError(t, err)
+		for _, r := range regs {
+			if r.Name == "beforeGreet" {
+				owners = append(owners, filepath.Base(r.Owner.Name))
+			}
+		}
+		assert.Equal(t, []string{"a.ts", "b.ts", "c.ts", "go"}, owners, "the host's listener stays last")
+
+		// A registration a plugin makes after its start (here from a
+		// listener) is appended, as in Flex.
+		f.save("b.ts", layer("b")+`Actions.addListener("afterGreet", () => Actions.addListener("beforeGreet", (p) => { p.order += "late "; }));
+`)
+		f.settled()
+		assert.Equal(t, "C(A b C base)", greet())
+		assert.Equal(t, "C(A b C late base)", greet())
+	})
+}
+
+// Two plugins register one action: the later one's body runs. Deleting it
+// brings the earlier one's body back, as a fresh start without it would.
+func TestWatchShadowedBodyComesBack(t *testing.T) {
+	body := func(tag string) string {
+		return `import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("Greet", () => "` + tag + `");
+`
+	}
+	watchTest(t, map[string]string{"a.ts": body("a"), "b.ts": body("b")}, func(f *watchFixture) {
+		f.loaded()
+		greet := func() any {
+			got, err := f.invoke("Greet", nil)
+			require.NoError(t, err)
+			return got
+		}
+		assert.Equal(t, "b", greet())
+		f.save("a.ts", body("A"))
+		f.settled()
+		assert.Equal(t, "b", greet(), "reloading a does not put its body over b's")
+		f.remove("b.ts")
+		f.next()
+		assert.Equal(t, "A", greet())
+	})
+}
