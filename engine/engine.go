@@ -228,9 +228,10 @@ func (e *Engine) dropWaiter(ch chan error) {
 	}
 }
 
-// Unload removes everything owner registered: action bodies (unless a newer
-// registration replaced them), replacement layers, listeners and timers.
-// It returns how many registrations were removed. Safe from any goroutine.
+// Unload removes everything owner registered: action bodies, replacement
+// layers, listeners and timers. Where its body or replacement was the one
+// running, the one registered before it runs again. It returns how many
+// registrations were removed. Safe from any goroutine.
 func (e *Engine) Unload(ctx context.Context, owner Owner) (int, error) {
 	var n int
 	err := e.Do(ctx, func(v *VM) error {

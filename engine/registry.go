@@ -207,9 +207,9 @@ func (v *VM) ReplaceAction(owner Owner, name string, fn goja.Value) error {
 	return nil
 }
 
-// Unload removes everything owner registered and returns the count.
-// An action body goes only if no newer registerAction replaced it; the
-// previous replacement layer takes over when the active one goes. Loop only.
+// Unload removes everything owner registered and returns the count. When
+// the body or the replacement that runs goes, the one before it takes over;
+// an action left with neither is gone. Loop only.
 func (v *VM) Unload(owner Owner) int {
 	n := 0
 	for name, a := range v.reg.actions {
