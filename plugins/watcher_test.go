@@ -554,3 +554,48 @@ Actions.registerAction("Greet", () => "` + tag + `");
 		assert.Equal(t, "A", greet())
 	})
 }
+
+// With real fsnotify: an editor's save of a helper (a temp file renamed over
+// it) reloads the plugins that import it, and only them.
+func TestWatchDirsHelperSaveReloadsImporters(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	files := map[string]string{
+		"a.ts":         `import { Actions } from "@twilio/flex-ui"; import { v } from "./lib/v"; Actions.registerAction("A", () => v);`,
+		"b.ts":         `import { Actions } from "@twilio/flex-ui"; Actions.registerAction("B", () => "b");`,
+		"lib/v.ts":     `export const v = 1;`,
+		"lib/other.md": `notes`,
+	}
+	for rel, src := range files {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755))
+		require.NoError(t, os.WriteFile(filepath.Join(dir, rel), []byte(src), 0o644))
+	}
+	e := enginetest.New(t, enginetest.Options{})
+	src, err := plugins.WatchDirs(dir)
+	require.NoError(t, err)
+	t.Cleanup(func() { src.Close() })
+	events := make(chan plugins.Event, 100)
+	w := plugins.NewWatcher(plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}), []string{dir}, src,
+		plugins.WatchOptions{OnEvent: func(ev plugins.Event) { events <- ev }})
+	w.Load(context.Background())
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go w.Run(ctx)
+	for range 4 { // started and succeeded, for a and b
+		<-events
+	}
+
+	tmp := filepath.Join(dir, "lib", ".v.ts.swp")
+	require.NoError(t, os.WriteFile(tmp, []byte(`export const v = 2;`), 0o644))
+	require.NoError(t, os.Rename(tmp, filepath.Join(dir, "lib", "v.ts")))
+	started := (<-events).(plugins.ReloadStarted)
+	assert.Equal(t, "a.ts", filepath.Base(started.Plugin.Entry))
+	done := (<-events).(plugins.ReloadSucceeded)
+	assert.Equal(t, 2, done.Generation)
+	got, err := e.Invoke(context.Background(), "A", nil)
+	require.NoError(t, err)
+	assert.EqualValues(t, 2, got)
+	// b was not reloaded: nothing more was reported.
+	require.NoError(t, w.ReloadAll(context.Background())) // a barrier: reports everything after it
+	assert.Equal(t, "a.ts", filepath.Base((<-events).(plugins.ReloadStarted).Plugin.Entry), "the next events are ReloadAll's")
+}
