@@ -19,12 +19,14 @@ func main() {
 }
 
 const usage = `usage:
-  flexrun run [--plugins DIR]... [--trace] [--confirm yes|no] SCRIPT
+  flexrun run [--plugins DIR]... [--trace] [--confirm yes|no] [--job-budget 10s] SCRIPT
                                           load the plugins of each DIR, then run SCRIPT
                                           (JS/TS, ES module, top-level await); exit like node;
                                           --trace prints each invocation step on stderr;
-                                          --confirm is what confirm() answers (default yes)
-  flexrun dev [--plugins DIR]... [--trace] [--confirm yes|no] [--debounce 50ms]
+                                          --confirm is what confirm() answers (default yes);
+                                          --job-budget interrupts code that runs longer
+                                          without yielding (default 10s)
+  flexrun dev [--plugins DIR]... [--trace] [--confirm yes|no] [--debounce 50ms] [--job-budget 10s]
                                           load and watch the plugins of each DIR; print each
                                           reload; read commands from stdin: a line of JS
                                           (top-level await; its value is printed),

@@ -1,0 +1,3 @@
+console.log("before");
+let n = 0;
+while (true) { n++; }
