@@ -125,7 +125,19 @@ func insert[T interface{ pos() position }](list []T, r T) []T {
 	return slices.Insert(slices.Clone(list), i, r)
 }
 
-func (r *fnRef) pos() position { return r.at }
+func (r *fnRef) pos() position  { return r.at }
+func (r *fnRef) ownedBy() Owner { return r.owner }
+
+// withoutOwner returns list without owner's entries (a copy when it had
+// any: lists are copy-on-write) and how many there were.
+func withoutOwner[T interface{ ownedBy() Owner }](list []T, owner Owner) ([]T, int) {
+	owned := func(x T) bool { return x.ownedBy() == owner }
+	if !slices.ContainsFunc(list, owned) {
+		return list, 0
+	}
+	kept := slices.DeleteFunc(slices.Clone(list), owned)
+	return kept, len(list) - len(kept)
+}
 
 // activeBody is the body that runs, or nil.
 func (a *action) activeBody() *bodyRef {
@@ -167,7 +179,7 @@ func (v *VM) RegisterAction(owner Owner, name string, body, update goja.Value) e
 	a := v.reg.action(name)
 	prev := a.activeBody()
 	// An owner has one body per action: its new one replaces its old one.
-	bodies := slices.DeleteFunc(slices.Clone(a.bodies), func(x *bodyRef) bool { return x.owner == owner })
+	bodies, _ := withoutOwner(a.bodies, owner)
 	b.at = v.reg.place(owner)
 	a.bodies = insert(bodies, &bodyRef{fnRef: b, update: u})
 	if v.tracing() {
@@ -213,42 +225,18 @@ func (v *VM) ReplaceAction(owner Owner, name string, fn goja.Value) error {
 func (v *VM) Unload(owner Owner) int {
 	n := 0
 	for name, a := range v.reg.actions {
-		keptBodies := a.bodies[:0:0]
-		for _, b := range a.bodies {
-			if b.owner == owner {
-				n++
-			} else {
-				keptBodies = append(keptBodies, b)
-			}
-		}
-		a.bodies = keptBodies
-		kept := a.replacements[:0:0]
-		for _, r := range a.replacements {
-			if r.owner == owner {
-				n++
-			} else {
-				kept = append(kept, r)
-			}
-		}
-		a.replacements = kept
+		var nb, nr int
+		a.bodies, nb = withoutOwner(a.bodies, owner)
+		a.replacements, nr = withoutOwner(a.replacements, owner)
+		n += nb + nr
 		if len(a.bodies) == 0 && len(a.replacements) == 0 {
 			delete(v.reg.actions, name)
 		}
 	}
 	for event, list := range v.reg.listeners {
-		kept := list[:0:0]
-		for _, l := range list {
-			if l.owner == owner {
-				n++
-			} else {
-				kept = append(kept, l)
-			}
-		}
-		if len(kept) == 0 {
-			delete(v.reg.listeners, event)
-		} else {
-			v.reg.listeners[event] = kept
-		}
+		kept, nl := withoutOwner(list, owner)
+		n += nl
+		v.setListeners(event, kept)
 	}
 	n += v.e.clearTimersOf(owner)
 	if v.tracing() {

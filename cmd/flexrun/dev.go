@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -23,11 +22,8 @@ import (
 func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("dev", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var dirs dirList
-	fs.Var(&dirs, "plugins", "load and watch the plugins of `DIR` (repeatable)")
-	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
-	confirm := fs.String("confirm", "yes", "what confirm() answers: `yes|no`")
-	budget := fs.Duration("job-budget", 10*time.Second, "interrupt JavaScript that runs longer than this without yielding")
+	var f engineFlags
+	f.register(fs, "load and watch the plugins of `DIR` (repeatable)")
 	debounce := fs.Duration("debounce", plugins.DefaultDebounce, "wait this long after a change for more before reloading")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
@@ -36,10 +32,10 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "flexrun dev: takes no arguments; commands come from stdin\n", usage)
 		return exitUsage
 	}
-	if *confirm != "yes" && *confirm != "no" {
-		fmt.Fprintf(stderr, "flexrun dev: --confirm wants yes or no, not %q\n", *confirm)
+	if !f.valid("dev", stderr) {
 		return exitUsage
 	}
+	dirs := f.dirs
 	if _, err := plugins.Discover(dirs...); err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitUsage
@@ -48,34 +44,21 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Reports come from three goroutines (the loop's console, the watcher,
 	// the command reader): one lock per stream keeps their lines whole.
 	stdout, stderr = &lockedWriter{w: stdout}, &lockedWriter{w: stderr}
-	traceOut := relativePaths{stderr}
 	// While a line runs, the REPL prints how the engine cut it short; the
 	// engine's own report of that would say it twice.
 	var lineRunning atomic.Bool
-	eopts := engine.Options{
-		Log:       relativePaths{stderr},
-		JobBudget: *budget,
-		OnUncaught: func(u *engine.UncaughtError) { // dev goes on
-			if lineRunning.Load() && (u.Owner == engine.ScriptOwner || u.Owner == engine.Owner{}) && (u.Kind == "interrupted" || u.Kind == "stack overflow") {
-				return
-			}
-			fmt.Fprint(stderr, render(u))
-		},
-	}
-	if *trace {
-		eopts.Trace = traceOut
-	}
-	answer := *confirm == "yes"
-	e, h, err := jsapi.New(jsapi.Options{
-		Stdout:  stdout,
-		Stderr:  stderr,
-		Confirm: func(string) bool { return answer },
-	}, eopts)
+	e, h, err := f.start(stdout, stderr, func(u *engine.UncaughtError) { // dev goes on
+		if lineRunning.Load() && (u.Owner == engine.ScriptOwner || u.Owner == engine.Owner{}) && (u.Kind == "interrupted" || u.Kind == "stack overflow") {
+			return
+		}
+		fmt.Fprint(stderr, render(u))
+	})
 	if err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitFailure
 	}
 	defer e.Close()
+	traceOut := relativePaths{stderr}
 
 	src, err := plugins.WatchDirs(dirs...)
 	if err != nil {

@@ -7,28 +7,16 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
-	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/plugins"
 )
-
-// dirList is a repeatable --plugins flag.
-type dirList []string
-
-func (d *dirList) String() string     { return strings.Join(*d, ",") }
-func (d *dirList) Set(v string) error { *d = append(*d, v); return nil }
 
 func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var dirs dirList
-	fs.Var(&dirs, "plugins", "load the plugins of `DIR` before the script (repeatable)")
-	trace := fs.Bool("trace", false, "print every invocation step and registration on stderr")
-	confirm := fs.String("confirm", "yes", "what confirm() answers: `yes|no`")
-	budget := fs.Duration("job-budget", 10*time.Second, "interrupt JavaScript that runs longer than this without yielding")
+	var f engineFlags
+	f.register(fs, "load the plugins of `DIR` before the script (repeatable)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -37,36 +25,22 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	script := fs.Arg(0)
-	if *confirm != "yes" && *confirm != "no" {
-		fmt.Fprintf(stderr, "flexrun run: --confirm wants yes or no, not %q\n", *confirm)
+	if !f.valid("run", stderr) {
 		return exitUsage
 	}
 	if _, err := os.Stat(script); err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitUsage
 	}
-	found, err := plugins.Discover(dirs...)
+	found, err := plugins.Discover(f.dirs...)
 	if err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitUsage
 	}
 
 	// Console output is written on the engine's loop only; the writers need
-	// no lock.
-	eopts := engine.Options{
-		Log:        relativePaths{stderr},
-		JobBudget:  *budget,
-		OnUncaught: func(*engine.UncaughtError) {}, // reported once below, with the exit code
-	}
-	if *trace {
-		eopts.Trace = relativePaths{stderr}
-	}
-	answer := *confirm == "yes"
-	e, h, err := jsapi.New(jsapi.Options{
-		Stdout:  stdout,
-		Stderr:  stderr,
-		Confirm: func(string) bool { return answer },
-	}, eopts)
+	// no lock. Uncaught errors are reported once below, with the exit code.
+	e, h, err := f.start(stdout, stderr, func(*engine.UncaughtError) {})
 	if err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
 		return exitFailure
