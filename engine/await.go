@@ -53,6 +53,8 @@ const driverSource = `(function (step, done) {
 
 func (v *VM) initDriver() {
 	v.done = v.rt.NewObject()
+	// Plumbing no JavaScript code holds: it keeps its Go name, by which
+	// NodeStack leaves its frames out (see package jsfunc).
 	step := v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
 		id := c.Argument(0).ToInteger()
 		inv := v.running[id]

@@ -94,6 +94,8 @@ func New(opts Options) (*Engine, error) {
 	}
 	e.ctx, e.cancel = context.WithCancel(context.Background())
 	e.vm = newVM(e)
+	// Plumbing under every job's stack: it keeps its Go name, by which
+	// NodeStack leaves its frame out (see package jsfunc).
 	runCurrent := e.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		e.current()
 		return goja.Undefined()

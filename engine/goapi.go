@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // Handler implements an action in Go. It runs on its own goroutine, off the
@@ -100,7 +102,8 @@ func (e *Engine) Invoke(ctx context.Context, name string, payload any) (any, err
 // JavaScript function returning a promise, so replacements receive it as
 // original like any other body. Loop only.
 func (v *VM) RegisterGoAction(owner Owner, name string, h Handler) error {
-	body := v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	// JavaScript sees it as the original of a replacement, named after the action.
+	body := jsfunc.New(v.rt, name, 0, func(c goja.FunctionCall) goja.Value {
 		return v.goAsync(name, c.Argument(0), func(ctx context.Context, p Payload) (any, error) {
 			return h(ctx, p)
 		})
@@ -108,8 +111,11 @@ func (v *VM) RegisterGoAction(owner Owner, name string, h Handler) error {
 	return v.RegisterAction(owner, name, body, nil)
 }
 
+// goListener is a Go listener as the JavaScript function the registry
+// keeps; newListener and removeListener listeners see it, named after the
+// event.
 func (v *VM) goListener(event string, fn ListenerFunc) goja.Value {
-	return v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	return jsfunc.New(v.rt, event, 0, func(c goja.FunctionCall) goja.Value {
 		var aborted atomic.Bool
 		ev := ListenerEvent{Event: event}
 		abort, canAbort := goja.AssertFunction(c.Argument(1))

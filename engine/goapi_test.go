@@ -355,3 +355,31 @@ func TestUncaughtBacklogIsBounded(t *testing.T) {
 	assert.Equal(t, "report 0", got[0])
 	assert.Less(t, len(got), 1000)
 }
+
+// TestGoFunctionsCarryJSNames: the functions the Go API hands to
+// JavaScript are named for what they were registered as, not after Go
+// symbols: a Go action body (a replacement's original) after the action, a
+// Go listener (as newListener listeners see it) after its event.
+func TestGoFunctionsCarryJSNames(t *testing.T) {
+	t.Parallel()
+	e := enginetest.New(t, enginetest.Options{})
+	require.NoError(t, e.RegisterAction(ctx, "Lookup", func(context.Context, engine.Payload) (any, error) {
+		return "found", nil
+	}))
+	res := e.RunScript(`
+		flex.Actions.addListener("newListener", (event, fn) => {
+			if (event === "afterLookup") console.log("listener", fn.name);
+		});
+		flex.Actions.replaceAction("Lookup", (p, original) => {
+			console.log("original", original.name);
+			return original(p);
+		});
+	`)
+	require.NoError(t, res.Err, res.Stderr)
+	_, err := e.AddListener(ctx, "afterLookup", func(context.Context, engine.ListenerEvent) error { return nil })
+	require.NoError(t, err)
+	got, err := e.Invoke(context.Background(), "Lookup", map[string]any{})
+	require.NoError(t, err)
+	assert.Equal(t, "found", got)
+	assert.Equal(t, "listener afterLookup\noriginal Lookup\n", e.Stdout())
+}

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 type invocation struct {
@@ -112,7 +114,8 @@ func (inv *invocation) start() goja.Value {
 	if len(befores) == 0 {
 		return inv.runBody()
 	}
-	abort := v.rt.ToValue(func(goja.FunctionCall) goja.Value {
+	// Named as Flex's documentation names the listener's second parameter.
+	abort := jsfunc.New(v.rt, "abortFunction", 0, func(goja.FunctionCall) goja.Value {
 		inv.aborted = true
 		return goja.Undefined()
 	})
@@ -306,7 +309,7 @@ func (v *VM) catchLogged(ret goja.Value, action string, phase Phase, owner Owner
 	if !ok {
 		return ret
 	}
-	log := v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	log := jsfunc.New(v.rt, "", 0, func(c goja.FunctionCall) goja.Value { // an anonymous arrow function
 		v.logListenerError(action, phase, owner, c.Argument(0))
 		return goja.Undefined()
 	})

@@ -12,9 +12,13 @@ var gojaFrame = regexp.MustCompile(`^\s*at (.*?):(\d+):(\d+)\(\d+\)(\)?)$`)
 
 // NodeStack rewrites a goja stack string (the "stack" property of an error)
 // into Node's layout: four spaces, "at", and "file:line:col" without goja's
-// program counter. Frames that are flexrun's own plumbing — Go bindings,
-// the engine's trampolines, the bundle's module wrappers — are left out:
-// they name nothing in the user's code. Lines that are not frames (the
+// program counter. Frames that are flexrun's own plumbing — Go functions
+// no JavaScript code holds, which keep their Go names (see package
+// jsfunc), the engine's trampolines, the bundle's module wrappers — are
+// left out: they name nothing in the user's code. The Go functions
+// JavaScript calls (invokeAction, fetch, Headers.prototype.forEach) carry
+// their JavaScript names and show as goja's built-ins do: "at invokeAction
+// (native)", like "at forEach (native)". Lines that are not frames (the
 // message) are kept as they are.
 func NodeStack(stack string) string {
 	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
@@ -45,7 +49,7 @@ func NodeStack(stack string) string {
 // internalFrame reports frames of flexrun's plumbing rather than user code.
 func internalFrame(frame string) bool {
 	switch {
-	case strings.Contains(frame, "github.com/"), // a Go binding: "at github.com/x.(*T).m (native)"
+	case strings.Contains(frame, "github.com/"), // Go plumbing: "at github.com/x.(*T).m (native)"
 		strings.Contains(frame, "<eval>"),   // the engine's trampolines
 		strings.Contains(frame, "flexrun:"), // the bundle's virtual entry
 		strings.HasPrefix(frame, "at __require "), strings.HasPrefix(frame, "at __init "):

@@ -137,6 +137,8 @@ func (v *VM) then(p goja.Value, onFulfilled, onRejected func(goja.Value)) {
 
 // handler wraps a Go callback as a JavaScript function for a promise reaction.
 func (v *VM) handler(fn func(goja.Value)) goja.Value {
+	// The Go function keeps its Go name: only the JavaScript wrapper is
+	// handed out, and NodeStack leaves the Go frame out by that name.
 	h, err := v.jsHandler(goja.Undefined(), v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
 		fn(c.Argument(0))
 		return goja.Undefined()

@@ -3,12 +3,14 @@ package jsapi
 // The flex.Actions facade. Flex 1.x exports a wrapper that hands out a fresh
 // bound function on every property read (spec rule 1), so each method is an
 // accessor whose getter makes a new function. Each facade belongs to one
-// owner and stamps it on everything registered through it.
+// owner and stamps it on everything registered through it. The functions
+// are named after the method, the getters "get <method>".
 
 import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 type actionsFacade struct {
@@ -42,9 +44,11 @@ func (h *Host) newActions(v *engine.VM, owner engine.Owner) *goja.Object {
 		{"unblockAction", a.unblockAction},
 	}
 	for _, m := range methods {
-		fn := m.fn
-		getter := a.rt.ToValue(func(goja.FunctionCall) goja.Value { return a.rt.ToValue(fn) })
-		obj.DefineAccessorProperty(m.name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		name, fn := m.name, m.fn
+		getter := jsfunc.New(a.rt, "get "+name, 0, func(goja.FunctionCall) goja.Value {
+			return jsfunc.New(a.rt, name, 0, fn)
+		})
+		obj.DefineAccessorProperty(name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
 	}
 	return obj
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // NewConsole builds a console object that prints like Node 20's global
@@ -104,9 +105,7 @@ func newConsole(rt *goja.Runtime, stdout, stderr io.Writer, now func() time.Time
 		{"profileEnd", noop},
 		{"timeStamp", noop},
 	} {
-		fn := rt.ToValue(m.fn).(*goja.Object)
-		_ = fn.DefineDataProperty("name", rt.ToValue(m.name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-		_ = obj.Set(m.name, fn)
+		_ = obj.Set(m.name, jsfunc.New(rt, m.name, 0, m.fn))
 	}
 	_ = obj.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("console"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	return obj

@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // alert, confirm and prompt, headless: each prints one line on stdout
@@ -26,27 +27,28 @@ func (h *Host) installDialogs(v *engine.VM) {
 		}
 		return ""
 	}
-	g.Set("alert", func(c goja.FunctionCall) goja.Value {
+	// Lengths as in browsers: every argument is optional.
+	g.Set("alert", jsfunc.New(rt, "alert", 0, func(c goja.FunctionCall) goja.Value {
 		message := ""
 		if len(c.Arguments) > 0 { // alert(undefined) shows "undefined", as browsers do
 			message = domString(rt, c.Argument(0))
 		}
 		show("alert", message)
 		return goja.Undefined()
-	})
-	g.Set("confirm", func(c goja.FunctionCall) goja.Value {
+	}))
+	g.Set("confirm", jsfunc.New(rt, "confirm", 0, func(c goja.FunctionCall) goja.Value {
 		message := optional(c, 0)
 		show("confirm", message)
 		if h.opts.Confirm == nil {
 			return rt.ToValue(true)
 		}
 		return rt.ToValue(h.opts.Confirm(message))
-	})
-	g.Set("prompt", func(c goja.FunctionCall) goja.Value {
+	}))
+	g.Set("prompt", jsfunc.New(rt, "prompt", 0, func(c goja.FunctionCall) goja.Value {
 		show("prompt", optional(c, 0))
 		if d := c.Argument(1); !goja.IsUndefined(d) {
 			return rt.ToValue(domString(rt, d))
 		}
 		return goja.Null()
-	})
+	}))
 }

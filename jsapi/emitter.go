@@ -2,11 +2,13 @@ package jsapi
 
 import (
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // newEmitter is the event emitter addListener returns (spec rule 4): the
 // listener registry's own methods, stamped with the facade's owner, and no
-// Actions methods.
+// Actions methods. Each method is named after its key (on and off too).
 func (a *actionsFacade) newEmitter() *goja.Object {
 	obj := a.rt.NewObject()
 	self := func(fn func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value {
@@ -15,15 +17,22 @@ func (a *actionsFacade) newEmitter() *goja.Object {
 			return obj
 		}
 	}
-	obj.Set("addListener", self(a.addListener))
-	obj.Set("on", self(a.addListener))
-	obj.Set("removeListener", self(a.removeListener))
-	obj.Set("off", self(a.removeListener))
-	obj.Set("removeAllListeners", self(a.removeAllListeners))
-	obj.Set("listenerCount", func(c goja.FunctionCall) goja.Value {
-		return a.rt.ToValue(a.v.ListenerCount(eventName(c.Argument(0))))
-	})
-	obj.Set("setMaxListeners", self(func(goja.FunctionCall) goja.Value { return nil }))
-	obj.Set("getMaxListeners", func(goja.FunctionCall) goja.Value { return a.rt.ToValue(0) })
+	for _, m := range []struct {
+		name string
+		fn   func(goja.FunctionCall) goja.Value
+	}{
+		{"addListener", self(a.addListener)},
+		{"on", self(a.addListener)},
+		{"removeListener", self(a.removeListener)},
+		{"off", self(a.removeListener)},
+		{"removeAllListeners", self(a.removeAllListeners)},
+		{"listenerCount", func(c goja.FunctionCall) goja.Value {
+			return a.rt.ToValue(a.v.ListenerCount(eventName(c.Argument(0))))
+		}},
+		{"setMaxListeners", self(func(goja.FunctionCall) goja.Value { return nil })},
+		{"getMaxListeners", func(goja.FunctionCall) goja.Value { return a.rt.ToValue(0) }},
+	} {
+		obj.Set(m.name, jsfunc.New(a.rt, m.name, 0, m.fn))
+	}
 	return obj
 }

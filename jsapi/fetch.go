@@ -17,6 +17,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // fetch over net/http, shaped like Node 20's (undici).
@@ -88,7 +89,7 @@ func (h *Host) installFetch(v *engine.VM, w *web) {
 		maxBody = defaultFetchMaxBody
 	}
 	rt := v.Runtime()
-	rt.GlobalObject().Set("fetch", func(c goja.FunctionCall) goja.Value {
+	rt.GlobalObject().Set("fetch", jsfunc.New(rt, "fetch", 1, func(c goja.FunctionCall) goja.Value {
 		p, resolve, reject := rt.NewPromise()
 		var req *fetchRequest
 		// As in browsers, a bad argument rejects; it does not throw.
@@ -98,7 +99,7 @@ func (h *Host) installFetch(v *engine.VM, w *web) {
 			w.startFetch(req, client, maxBody, resolve, reject)
 		}
 		return rt.ToValue(p)
-	})
+	}))
 }
 
 // newFetchRequest reads fetch(input, init). It throws what fetch rejects with.

@@ -25,7 +25,7 @@ type headerEntry struct{ name, value string } // name lowercase
 
 func (w *web) installHeaders() {
 	rt := w.rt
-	_, proto := w.class("Headers", func(c goja.ConstructorCall) *goja.Object {
+	_, proto := w.class("Headers", 0, func(c goja.ConstructorCall) *goja.Object {
 		hl := &headerList{}
 		if init := c.Argument(0); !goja.IsUndefined(init) {
 			w.fillHeaders(hl, "Headers", init)
@@ -43,22 +43,22 @@ func (w *web) installHeaders() {
 		}
 		return hl, name
 	}
-	w.method(proto, "append", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "append", 2, func(c goja.FunctionCall) goja.Value {
 		hl, name := mutate(c, "Headers.append", 2)
 		hl.append(name, w.headerValue("Headers.append", c.Argument(1)))
 		return goja.Undefined()
 	})
-	w.method(proto, "set", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "set", 2, func(c goja.FunctionCall) goja.Value {
 		hl, name := mutate(c, "Headers.set", 2)
 		hl.set(name, w.headerValue("Headers.set", c.Argument(1)))
 		return goja.Undefined()
 	})
-	w.method(proto, "delete", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "delete", 1, func(c goja.FunctionCall) goja.Value {
 		hl, name := mutate(c, "Headers.delete", 1)
 		hl.delete(name)
 		return goja.Undefined()
 	})
-	w.method(proto, "get", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "get", 1, func(c goja.FunctionCall) goja.Value {
 		hl := thisSlot[*headerList](w, c)
 		w.requireArgs(c, "Headers.get", 1)
 		if v, ok := hl.get(w.headerName("Headers.get", c.Argument(0))); ok {
@@ -66,13 +66,13 @@ func (w *web) installHeaders() {
 		}
 		return goja.Null()
 	})
-	w.method(proto, "has", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "has", 1, func(c goja.FunctionCall) goja.Value {
 		hl := thisSlot[*headerList](w, c)
 		w.requireArgs(c, "Headers.has", 1)
 		_, ok := hl.get(w.headerName("Headers.has", c.Argument(0)))
 		return rt.ToValue(ok)
 	})
-	w.method(proto, "getSetCookie", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "getSetCookie", 0, func(c goja.FunctionCall) goja.Value {
 		hl := thisSlot[*headerList](w, c)
 		var out []any
 		for _, e := range hl.entries {
@@ -82,7 +82,7 @@ func (w *web) installHeaders() {
 		}
 		return rt.NewArray(out...)
 	})
-	w.method(proto, "forEach", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "forEach", 1, func(c goja.FunctionCall) goja.Value {
 		hl := thisSlot[*headerList](w, c)
 		fn, _ := functionArg(rt, "Headers.forEach", "the callback", c, 0)
 		for _, e := range hl.sorted() {
@@ -108,20 +108,18 @@ func (w *web) installHeaders() {
 		}
 	}
 	entries := iter(func(e headerEntry) any { return rt.NewArray(e.name, e.value) })
-	w.method(proto, "entries", entries)
-	w.method(proto, "keys", iter(func(e headerEntry) any { return e.name }))
-	w.method(proto, "values", iter(func(e headerEntry) any { return e.value }))
+	w.method(proto, "entries", 0, entries)
+	w.method(proto, "keys", 0, iter(func(e headerEntry) any { return e.name }))
+	w.method(proto, "values", 0, iter(func(e headerEntry) any { return e.value }))
 	proto.DefineDataPropertySymbol(goja.SymIterator, proto.Get("entries"), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	if w.inspect != nil {
-		proto.DefineDataPropertySymbol(w.inspect, rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			hl := thisSlot[*headerList](w, c)
-			rec := rt.NewObject()
-			for _, e := range hl.sorted() {
-				rec.Set(e.name, e.value)
-			}
-			return w.inspectAs("Headers", rec, c)
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
+	w.customInspect(proto, func(c goja.FunctionCall) goja.Value {
+		hl := thisSlot[*headerList](w, c)
+		rec := rt.NewObject()
+		for _, e := range hl.sorted() {
+			rec.Set(e.name, e.value)
+		}
+		return w.inspectAs("Headers", rec, c)
+	})
 }
 
 // inspectAs renders a custom inspect result like Node's `Name { ... }`.

@@ -31,17 +31,17 @@ func nullBodyStatus(s int) bool { return s == 101 || s == 103 || s == 204 || s =
 
 func (w *web) installResponse() {
 	rt := w.rt
-	ctor, proto := w.class("Response", func(c goja.ConstructorCall) *goja.Object {
+	ctor, proto := w.class("Response", 0, func(c goja.ConstructorCall) *goja.Object {
 		r := &response{typ: "default"}
 		w.initResponse(r, "Response constructor", c.Argument(0), c.Argument(1), "")
 		w.setSlot(c.This, r)
 		return nil
 	})
 	w.responseProto = proto
-	w.method(ctor, "error", func(goja.FunctionCall) goja.Value {
+	w.method(ctor, "error", 0, func(goja.FunctionCall) goja.Value {
 		return w.newResponse(&response{typ: "error", headers: w.newHeaders(&headerList{immutable: true})})
 	})
-	w.method(ctor, "json", func(c goja.FunctionCall) goja.Value {
+	w.method(ctor, "json", 1, func(c goja.FunctionCall) goja.Value {
 		w.requireArgs(c, "Response.json", 1)
 		s, err := w.jsonStr(goja.Undefined(), c.Argument(0))
 		if err != nil {
@@ -54,7 +54,7 @@ func (w *web) installResponse() {
 		w.initResponse(r, "Response.json", s, c.Argument(1), "application/json")
 		return w.newResponse(r)
 	})
-	w.method(ctor, "redirect", func(c goja.FunctionCall) goja.Value {
+	w.method(ctor, "redirect", 1, func(c goja.FunctionCall) goja.Value {
 		w.requireArgs(c, "Response.redirect", 1)
 		raw := domString(rt, c.Argument(0))
 		rec, ok := parseURLRecord(raw, nil, w.toASCII)
@@ -90,16 +90,16 @@ func (w *web) installResponse() {
 	field("headers", func(r *response) any { return r.headers })
 	field("bodyUsed", func(r *response) any { return r.used })
 
-	w.method(proto, "text", w.bodyMethod(func(r *response) (goja.Value, error) {
+	w.method(proto, "text", 0, w.bodyMethod(func(r *response) (goja.Value, error) {
 		return rt.ToValue(utf8Text(r.body)), nil
 	}))
-	w.method(proto, "json", w.bodyMethod(func(r *response) (goja.Value, error) {
+	w.method(proto, "json", 0, w.bodyMethod(func(r *response) (goja.Value, error) {
 		return w.jsonParse(goja.Undefined(), rt.ToValue(utf8Text(r.body)))
 	}))
-	w.method(proto, "arrayBuffer", w.bodyMethod(func(r *response) (goja.Value, error) {
+	w.method(proto, "arrayBuffer", 0, w.bodyMethod(func(r *response) (goja.Value, error) {
 		return rt.ToValue(rt.NewArrayBuffer(append([]byte(nil), r.body...))), nil
 	}))
-	w.method(proto, "clone", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "clone", 0, func(c goja.FunctionCall) goja.Value {
 		r := thisSlot[*response](w, c)
 		if r.used {
 			panic(rt.NewTypeError("Response.clone: Body has already been consumed."))
@@ -110,21 +110,19 @@ func (w *web) installResponse() {
 		cp.headers = w.newHeaders(hl)
 		return w.newResponse(&cp)
 	})
-	if w.inspect != nil {
-		proto.DefineDataPropertySymbol(w.inspect, rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			r := thisSlot[*response](w, c)
-			props := rt.NewObject()
-			props.Set("status", r.status)
-			props.Set("statusText", r.statusText)
-			props.Set("headers", r.headers)
-			props.Set("bodyUsed", r.used)
-			props.Set("ok", r.status >= 200 && r.status <= 299)
-			props.Set("redirected", r.redirected)
-			props.Set("type", r.typ)
-			props.Set("url", r.url)
-			return w.inspectAs("Response", props, c)
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
+	w.customInspect(proto, func(c goja.FunctionCall) goja.Value {
+		r := thisSlot[*response](w, c)
+		props := rt.NewObject()
+		props.Set("status", r.status)
+		props.Set("statusText", r.statusText)
+		props.Set("headers", r.headers)
+		props.Set("bodyUsed", r.used)
+		props.Set("ok", r.status >= 200 && r.status <= 299)
+		props.Set("redirected", r.redirected)
+		props.Set("type", r.typ)
+		props.Set("url", r.url)
+		return w.inspectAs("Response", props, c)
+	})
 }
 
 // initResponse applies the constructor's (body, init); defaultType is the

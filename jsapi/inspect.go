@@ -27,6 +27,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // Inspect renders v as Node's util.inspect(v) with default options (depth 2,
@@ -2176,9 +2177,10 @@ func (r *realm) optionsObject(o inspectOptions) *goja.Object {
 		compact = r.rt.ToValue(false)
 	}
 	r.try(func() {
-		_ = obj.Set("stylize", func(call goja.FunctionCall) goja.Value {
+		// Node's stylize when colors are off.
+		_ = obj.Set("stylize", jsfunc.New(r.rt, "stylizeNoColor", 1, func(call goja.FunctionCall) goja.Value {
 			return r.rt.ToValue(r.toString(call.Argument(0)))
-		})
+		}))
 		_ = obj.Set("showHidden", o.showHidden)
 		_ = obj.Set("depth", depth)
 		_ = obj.Set("colors", false)
@@ -2198,7 +2200,7 @@ func (r *realm) optionsObject(o inspectOptions) *goja.Object {
 // inspectFunction is the `inspect` argument handed to custom inspect
 // functions: util.inspect(value, options).
 func (r *realm) inspectFunction() goja.Value {
-	return r.rt.ToValue(func(call goja.FunctionCall) goja.Value {
+	return jsfunc.New(r.rt, "inspect", 2, func(call goja.FunctionCall) goja.Value {
 		return r.rt.ToValue(r.inspect(call.Argument(0), r.parseOptions(defaultInspectOptions(), call.Argument(1))))
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // Module returns the @twilio/flex-ui module instance of owner, made on first
@@ -27,7 +28,7 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	m.Set("Actions", h.newActions(v, owner))
 	manager := h.manager(v)
 	managerClass := rt.NewObject()
-	managerClass.Set("getInstance", func(goja.FunctionCall) goja.Value { return manager })
+	managerClass.Set("getInstance", jsfunc.New(rt, "getInstance", 0, func(goja.FunctionCall) goja.Value { return manager }))
 	m.Set("Manager", managerClass)
 	h.modules[owner] = m
 	return m
@@ -87,14 +88,15 @@ func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evalu
 		return nil, fmt.Errorf("bundle is not a module function")
 	}
 	ev := &Evaluation{}
-	require := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	// Named after the bundle function's parameters, which they are.
+	require := jsfunc.New(rt, "__flexrun_require", 1, func(c goja.FunctionCall) goja.Value {
 		m, err := h.require(v, owner, c.Argument(0).String())
 		if err != nil {
 			panic(rt.NewGoError(err))
 		}
 		return m
 	})
-	exports := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	exports := jsfunc.New(rt, "__flexrun_exports", 1, func(c goja.FunctionCall) goja.Value {
 		ev.Exports, _ = c.Argument(0).(*goja.Object)
 		return goja.Undefined()
 	})
@@ -110,12 +112,12 @@ func (h *Host) Run(v *engine.VM, owner engine.Owner, prog *goja.Program) (*Evalu
 		window = h.newWindow(v, owner, map[string]goja.Value{
 			"flex": flex, "Twilio": twilio,
 			"setTimeout": t.setTimeout, "setInterval": t.setInterval,
-			"clearTimeout": t.clear, "clearInterval": t.clear,
+			"clearTimeout": t.clearTimeout, "clearInterval": t.clearInterval,
 		})
 	}
 	v.RunAs(owner, func() {
 		ret, err = fn(goja.Undefined(), require, exports, flex, twilio,
-			t.setTimeout, t.setInterval, t.clear, t.clear, window, window, window)
+			t.setTimeout, t.setInterval, t.clearTimeout, t.clearInterval, window, window, window)
 	})
 	if err != nil {
 		return nil, err

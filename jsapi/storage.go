@@ -4,6 +4,8 @@ import (
 	"slices"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // localStorage and sessionStorage: in memory, one pair per engine, kept
@@ -24,10 +26,9 @@ var _ goja.DynamicObject = (*storage)(nil)
 
 func (w *web) installStorage() {
 	rt := w.rt
-	ctor := rt.ToValue(func(goja.ConstructorCall) *goja.Object {
+	ctor := jsfunc.Constructor(rt, "Storage", 0, func(goja.ConstructorCall) *goja.Object {
 		panic(rt.NewTypeError("Illegal constructor"))
-	}).(*goja.Object)
-	ctor.DefineDataProperty("name", rt.ToValue("Storage"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	})
 	proto := ctor.Get("prototype").(*goja.Object)
 	proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("Storage"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 
@@ -39,7 +40,7 @@ func (w *web) installStorage() {
 		}
 		panic(rt.NewTypeError("Illegal invocation"))
 	}
-	w.method(proto, "getItem", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "getItem", 1, func(c goja.FunctionCall) goja.Value {
 		s := this(c)
 		w.requireArgs(c, "Storage.getItem", 1)
 		if v, ok := s.items[domString(rt, c.Argument(0))]; ok {
@@ -47,24 +48,24 @@ func (w *web) installStorage() {
 		}
 		return goja.Null()
 	})
-	w.method(proto, "setItem", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "setItem", 2, func(c goja.FunctionCall) goja.Value {
 		s := this(c)
 		w.requireArgs(c, "Storage.setItem", 2)
 		s.setItem(domString(rt, c.Argument(0)), domString(rt, c.Argument(1)))
 		return goja.Undefined()
 	})
-	w.method(proto, "removeItem", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "removeItem", 1, func(c goja.FunctionCall) goja.Value {
 		s := this(c)
 		w.requireArgs(c, "Storage.removeItem", 1)
 		s.removeItem(domString(rt, c.Argument(0)))
 		return goja.Undefined()
 	})
-	w.method(proto, "clear", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "clear", 0, func(c goja.FunctionCall) goja.Value {
 		s := this(c)
 		s.keys, s.items = nil, map[string]string{}
 		return goja.Undefined()
 	})
-	w.method(proto, "key", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "key", 1, func(c goja.FunctionCall) goja.Value {
 		s := this(c)
 		w.requireArgs(c, "Storage.key", 1)
 		if i := c.Argument(0).ToInteger(); i >= 0 && i < int64(len(s.keys)) {

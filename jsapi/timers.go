@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // Timers as in the browser Flex runs in: numeric ids, a 1 ms minimum, extra
@@ -21,22 +22,25 @@ func (h *Host) installTimers(v *engine.VM) {
 	t := newTimerFuncs(v, v.CurrentOwner)
 	g.Set("setTimeout", t.setTimeout)
 	g.Set("setInterval", t.setInterval)
-	g.Set("clearTimeout", t.clear)
-	g.Set("clearInterval", t.clear)
+	g.Set("clearTimeout", t.clearTimeout)
+	g.Set("clearInterval", t.clearInterval)
 }
 
 // timerFuncs are setTimeout & co. stamping the timers they set with an
 // owner. The globals use the owner of the running job; a plugin's bundle
 // gets its own set as parameters (see plugins.Build), so that its timers
 // are its own even when they are set from a callback of another job.
+// As in browsers, clearTimeout and clearInterval are two functions that
+// clear any timer.
 type timerFuncs struct {
-	setTimeout, setInterval, clear goja.Value
+	setTimeout, setInterval, clearTimeout, clearInterval goja.Value
 }
 
 func newTimerFuncs(v *engine.VM, owner func() engine.Owner) timerFuncs {
 	rt := v.Runtime()
+	// The lengths are the browsers' (Web IDL), not Node's (5 and 1).
 	set := func(api string, repeat bool) goja.Value {
-		return rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		return jsfunc.New(rt, api, 1, func(c goja.FunctionCall) goja.Value {
 			fn, _ := functionArg(rt, api, "the callback", c, 0)
 			ms := c.Argument(1).ToFloat()
 			if !(ms > 0) || ms > maxTimerMillis { // NaN too; Node treats both as 1 ms
@@ -56,14 +60,16 @@ func newTimerFuncs(v *engine.VM, owner func() engine.Owner) timerFuncs {
 			return rt.ToValue(id)
 		})
 	}
+	clearTimer := func(c goja.FunctionCall) goja.Value {
+		if id := c.Argument(0); !isNullish(id) {
+			v.ClearTimer(int(id.ToInteger()))
+		}
+		return goja.Undefined()
+	}
 	return timerFuncs{
-		setTimeout:  set("setTimeout", false),
-		setInterval: set("setInterval", true),
-		clear: rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			if id := c.Argument(0); !isNullish(id) {
-				v.ClearTimer(int(id.ToInteger()))
-			}
-			return goja.Undefined()
-		}),
+		setTimeout:    set("setTimeout", false),
+		setInterval:   set("setInterval", true),
+		clearTimeout:  jsfunc.New(rt, "clearTimeout", 0, clearTimer),
+		clearInterval: jsfunc.New(rt, "clearInterval", 0, clearTimer),
 	}
 }

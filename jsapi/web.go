@@ -9,6 +9,7 @@ import (
 	nodeurl "github.com/dop251/goja_nodejs/url"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // The web platform helpers plugins take for granted: DOMException and
@@ -93,19 +94,46 @@ func mustFunc(v goja.Value) goja.Callable {
 	return f
 }
 
+// searchParamsMethods are the lengths of URLSearchParams's methods (Node's
+// and the browsers'), whose names goja_nodejs leaves Go's.
+var searchParamsMethods = map[string]int{
+	"append": 2, "delete": 1, "entries": 0, "forEach": 1, "get": 1, "getAll": 1,
+	"has": 1, "keys": 0, "set": 2, "sort": 0, "toString": 0, "values": 0,
+}
+
 // dressSearchParams gives goja_nodejs's URLSearchParams what a class of
-// ours has: its name, a toStringTag, and Node's inspect form
-// (URLSearchParams { 'a' => '1' }).
+// ours has: its name, its methods' names, a toStringTag, and Node's
+// inspect form (URLSearchParams { 'a' => '1' }).
 func (w *web) dressSearchParams() {
 	rt := w.rt
 	sp := w.searchParams
-	sp.DefineDataProperty("name", rt.ToValue("URLSearchParams"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	jsfunc.SetName(rt, sp, "URLSearchParams", 0)
 	proto := sp.Get("prototype").(*goja.Object)
-	proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("URLSearchParams"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	if w.inspect == nil {
-		return
+	for name, length := range searchParamsMethods {
+		if f, ok := proto.Get(name).(*goja.Object); ok {
+			jsfunc.SetName(rt, f, name, length)
+		}
 	}
-	proto.DefineDataPropertySymbol(w.inspect, rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	getOwnPropertyDescriptor := mustFunc(rt.Get("Object").(*goja.Object).Get("getOwnPropertyDescriptor"))
+	if d, err := getOwnPropertyDescriptor(goja.Undefined(), proto, rt.ToValue("size")); err == nil {
+		if d, ok := d.(*goja.Object); ok {
+			if get, ok := d.Get("get").(*goja.Object); ok {
+				jsfunc.SetName(rt, get, "get size", 0)
+			}
+		}
+	}
+	// The iterators' next, on a prototype only an iterator leads to.
+	empty, err := rt.New(sp)
+	if err != nil {
+		panic(err)
+	}
+	iter, err := mustFunc(proto.Get("keys"))(empty)
+	if err != nil {
+		panic(err)
+	}
+	jsfunc.SetName(rt, iter.(*goja.Object).Prototype().Get("next").(*goja.Object), "next", 0)
+	proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("URLSearchParams"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	w.customInspect(proto, func(c goja.FunctionCall) goja.Value {
 		inspect, ok := goja.AssertFunction(c.Argument(2))
 		if !ok {
 			return rt.ToValue("URLSearchParams {}")
@@ -127,28 +155,38 @@ func (w *web) dressSearchParams() {
 			return rt.ToValue("URLSearchParams {}")
 		}
 		return rt.ToValue("URLSearchParams { " + strings.Join(parts, ", ") + " }")
-	}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	})
 }
 
-// class makes a global constructor named name whose instances inherit from
-// the returned prototype.
-func (w *web) class(name string, ctor func(goja.ConstructorCall) *goja.Object) (*goja.Object, *goja.Object) {
-	c := w.rt.ToValue(ctor).(*goja.Object)
-	c.DefineDataProperty("name", w.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+// class makes a global constructor named name, taking length arguments,
+// whose instances inherit from the returned prototype.
+func (w *web) class(name string, length int, ctor func(goja.ConstructorCall) *goja.Object) (*goja.Object, *goja.Object) {
+	c := jsfunc.Constructor(w.rt, name, length, ctor)
 	proto := c.Get("prototype").(*goja.Object)
 	proto.DefineDataPropertySymbol(goja.SymToStringTag, w.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	w.rt.GlobalObject().Set(name, c)
 	return c, proto
 }
 
-// method defines a non-enumerable method, as Web IDL operations are.
-func (w *web) method(o *goja.Object, name string, fn func(goja.FunctionCall) goja.Value) {
-	o.DefineDataProperty(name, w.rt.ToValue(fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+// method defines a non-enumerable method, as Web IDL operations are;
+// length is the number of its required arguments.
+func (w *web) method(o *goja.Object, name string, length int, fn func(goja.FunctionCall) goja.Value) {
+	o.DefineDataProperty(name, jsfunc.New(w.rt, name, length, fn), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // getter defines a non-enumerable read-only accessor.
 func (w *web) getter(o *goja.Object, name string, fn func(goja.FunctionCall) goja.Value) {
-	o.DefineAccessorProperty(name, w.rt.ToValue(fn), nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	o.DefineAccessorProperty(name, jsfunc.New(w.rt, "get "+name, 0, fn), nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+// customInspect defines o[util.inspect.custom], Node's hook for how
+// util.inspect and console.log show an object.
+func (w *web) customInspect(o *goja.Object, fn func(goja.FunctionCall) goja.Value) {
+	if w.inspect == nil {
+		return
+	}
+	f := jsfunc.New(w.rt, "[nodejs.util.inspect.custom]", 0, fn)
+	o.DefineDataPropertySymbol(w.inspect, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 func (w *web) setSlot(o *goja.Object, state any) {
@@ -237,7 +275,7 @@ var domExceptionCodes = map[string]int{
 func (w *web) installDOMException() {
 	rt := w.rt
 	errorCtor := rt.Get("Error").(*goja.Object)
-	ctor, proto := w.class("DOMException", func(c goja.ConstructorCall) *goja.Object {
+	ctor, proto := w.class("DOMException", 0, func(c goja.ConstructorCall) *goja.Object {
 		message := ""
 		if m := c.Argument(0); !goja.IsUndefined(m) {
 			message = domString(rt, m)
@@ -287,7 +325,7 @@ func isCallable(v goja.Value) bool {
 func (w *web) installBase64() {
 	rt := w.rt
 	g := rt.GlobalObject()
-	g.Set("btoa", func(c goja.FunctionCall) goja.Value {
+	g.Set("btoa", jsfunc.New(rt, "btoa", 1, func(c goja.FunctionCall) goja.Value {
 		w.requireArgs(c, "btoa", 1)
 		s := domString(rt, c.Argument(0))
 		b := make([]byte, 0, len(s))
@@ -298,15 +336,15 @@ func (w *web) installBase64() {
 			b = append(b, byte(r))
 		}
 		return rt.ToValue(base64.StdEncoding.EncodeToString(b))
-	})
-	g.Set("atob", func(c goja.FunctionCall) goja.Value {
+	}))
+	g.Set("atob", jsfunc.New(rt, "atob", 1, func(c goja.FunctionCall) goja.Value {
 		w.requireArgs(c, "atob", 1)
 		b, problem := forgivingBase64(domString(rt, c.Argument(0)))
 		if problem != "" {
 			panic(w.newDOMException(problem, "InvalidCharacterError"))
 		}
 		return rt.ToValue(latin1(b))
-	})
+	}))
 }
 
 // forgivingBase64 decodes as https://infra.spec.whatwg.org/#forgiving-base64-decode;

@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // AbortController and AbortSignal with the EventTarget part a signal needs
@@ -41,31 +42,29 @@ type abortController struct{ signal *abortSignal }
 
 func (w *web) installAbort() {
 	rt := w.rt
-	_, ctlProto := w.class("AbortController", func(c goja.ConstructorCall) *goja.Object {
+	_, ctlProto := w.class("AbortController", 0, func(c goja.ConstructorCall) *goja.Object {
 		w.setSlot(c.This, &abortController{signal: w.newSignal()})
 		return nil
 	})
 	w.getter(ctlProto, "signal", func(c goja.FunctionCall) goja.Value {
 		return thisSlot[*abortController](w, c).signal.obj
 	})
-	w.method(ctlProto, "abort", func(c goja.FunctionCall) goja.Value {
+	w.method(ctlProto, "abort", 0, func(c goja.FunctionCall) goja.Value {
 		w.abort(thisSlot[*abortController](w, c).signal, c.Argument(0))
 		return goja.Undefined()
 	})
 
-	if w.inspect != nil {
-		ctlProto.DefineDataPropertySymbol(w.inspect, rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			props := rt.NewObject()
-			props.Set("signal", thisSlot[*abortController](w, c).signal.obj)
-			return w.inspectAs("AbortController", props, c)
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
+	w.customInspect(ctlProto, func(c goja.FunctionCall) goja.Value {
+		props := rt.NewObject()
+		props.Set("signal", thisSlot[*abortController](w, c).signal.obj)
+		return w.inspectAs("AbortController", props, c)
+	})
 
-	sigCtor, proto := w.class("AbortSignal", func(goja.ConstructorCall) *goja.Object {
+	sigCtor, proto := w.class("AbortSignal", 0, func(goja.ConstructorCall) *goja.Object {
 		panic(rt.NewTypeError("Illegal constructor"))
 	})
 	w.signalProto = proto
-	w.method(sigCtor, "abort", func(c goja.FunctionCall) goja.Value {
+	w.method(sigCtor, "abort", 0, func(c goja.FunctionCall) goja.Value {
 		s := w.newSignal()
 		w.abort(s, c.Argument(0))
 		return s.obj
@@ -79,35 +78,33 @@ func (w *web) installAbort() {
 		}
 		return goja.Undefined()
 	})
-	if w.inspect != nil {
-		proto.DefineDataPropertySymbol(w.inspect, rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			props := rt.NewObject()
-			props.Set("aborted", thisSlot[*abortSignal](w, c).aborted)
-			return w.inspectAs("AbortSignal", props, c)
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
-	w.method(proto, "throwIfAborted", func(c goja.FunctionCall) goja.Value {
+	w.customInspect(proto, func(c goja.FunctionCall) goja.Value {
+		props := rt.NewObject()
+		props.Set("aborted", thisSlot[*abortSignal](w, c).aborted)
+		return w.inspectAs("AbortSignal", props, c)
+	})
+	w.method(proto, "throwIfAborted", 0, func(c goja.FunctionCall) goja.Value {
 		if s := thisSlot[*abortSignal](w, c); s.aborted {
 			panic(s.reason)
 		}
 		return goja.Undefined()
 	})
-	proto.DefineAccessorProperty("onabort", rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	proto.DefineAccessorProperty("onabort", jsfunc.New(rt, "get onabort", 0, func(c goja.FunctionCall) goja.Value {
 		if h := thisSlot[*abortSignal](w, c).onabort; h != nil {
 			return h
 		}
 		return goja.Null()
-	}), rt.ToValue(func(c goja.FunctionCall) goja.Value {
+	}), jsfunc.New(rt, "set onabort", 1, func(c goja.FunctionCall) goja.Value {
 		w.setOnAbort(thisSlot[*abortSignal](w, c), c.Argument(0))
 		return goja.Undefined()
 	}), goja.FLAG_TRUE, goja.FLAG_FALSE)
-	w.method(proto, "addEventListener", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "addEventListener", 2, func(c goja.FunctionCall) goja.Value {
 		s := thisSlot[*abortSignal](w, c)
 		w.requireArgs(c, "EventTarget.addEventListener", 2)
 		w.addEventListener(s, domString(rt, c.Argument(0)), c.Argument(1), c.Argument(2))
 		return goja.Undefined()
 	})
-	w.method(proto, "removeEventListener", func(c goja.FunctionCall) goja.Value {
+	w.method(proto, "removeEventListener", 2, func(c goja.FunctionCall) goja.Value {
 		s := thisSlot[*abortSignal](w, c)
 		w.requireArgs(c, "EventTarget.removeEventListener", 2)
 		typ, cb := domString(rt, c.Argument(0)), c.Argument(1)
@@ -305,7 +302,8 @@ func (w *web) fetchSignalOf(v goja.Value) *fetchSignal {
 	return &fetchSignal{
 		state: state,
 		watch: func(fn func(goja.Value)) func() {
-			listener := w.rt.ToValue(func(goja.FunctionCall) goja.Value {
+			// Anonymous, as undici's arrow function is.
+			listener := jsfunc.New(w.rt, "", 0, func(goja.FunctionCall) goja.Value {
 				_, reason := state()
 				fn(reason)
 				return goja.Undefined()

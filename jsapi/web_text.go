@@ -18,7 +18,7 @@ type textDecoder struct {
 
 func (w *web) installTextCoding() {
 	rt := w.rt
-	_, enc := w.class("TextEncoder", func(c goja.ConstructorCall) *goja.Object {
+	_, enc := w.class("TextEncoder", 0, func(c goja.ConstructorCall) *goja.Object {
 		w.setSlot(c.This, textEncoderMark{})
 		return nil
 	})
@@ -26,7 +26,7 @@ func (w *web) installTextCoding() {
 		thisSlot[textEncoderMark](w, c)
 		return rt.ToValue("utf-8")
 	})
-	w.method(enc, "encode", func(c goja.FunctionCall) goja.Value {
+	w.method(enc, "encode", 0, func(c goja.FunctionCall) goja.Value {
 		thisSlot[textEncoderMark](w, c)
 		s := ""
 		if a := c.Argument(0); !goja.IsUndefined(a) {
@@ -34,7 +34,7 @@ func (w *web) installTextCoding() {
 		}
 		return w.newUint8Array([]byte(s))
 	})
-	w.method(enc, "encodeInto", func(c goja.FunctionCall) goja.Value {
+	w.method(enc, "encodeInto", 2, func(c goja.FunctionCall) goja.Value {
 		thisSlot[textEncoderMark](w, c)
 		w.requireArgs(c, "TextEncoder.encodeInto", 2)
 		s := domString(rt, c.Argument(0))
@@ -61,7 +61,7 @@ func (w *web) installTextCoding() {
 		return res
 	})
 
-	_, dec := w.class("TextDecoder", func(c goja.ConstructorCall) *goja.Object {
+	_, dec := w.class("TextDecoder", 0, func(c goja.ConstructorCall) *goja.Object {
 		if l := c.Argument(0); !goja.IsUndefined(l) {
 			label := domString(rt, l)
 			if !isUTF8Label(label) {
@@ -86,7 +86,7 @@ func (w *web) installTextCoding() {
 	w.getter(dec, "ignoreBOM", func(c goja.FunctionCall) goja.Value {
 		return rt.ToValue(thisSlot[*textDecoder](w, c).ignoreBOM)
 	})
-	w.method(dec, "decode", func(c goja.FunctionCall) goja.Value {
+	w.method(dec, "decode", 0, func(c goja.FunctionCall) goja.Value {
 		d := thisSlot[*textDecoder](w, c)
 		var input []byte
 		if a := c.Argument(0); !isNullish(a) {

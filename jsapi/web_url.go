@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // The URL class over web_urlparse.go, with URLSearchParams from
@@ -67,7 +69,7 @@ func (w *web) installURL(domainToASCII goja.Callable) {
 		u.synced = serialize(u.params)
 	}
 
-	ctor, proto := w.class("URL", func(c goja.ConstructorCall) *goja.Object {
+	ctor, proto := w.class("URL", 1, func(c goja.ConstructorCall) *goja.Object {
 		if len(c.Arguments) == 0 {
 			panic(rt.NewTypeError(`The "url" argument must be specified`))
 		}
@@ -80,21 +82,21 @@ func (w *web) installURL(domainToASCII goja.Callable) {
 		return nil
 	})
 	w.url = ctor
-	w.method(ctor, "canParse", func(c goja.FunctionCall) goja.Value {
+	w.method(ctor, "canParse", 1, func(c goja.FunctionCall) goja.Value {
 		w.requireArgs(c, "URL.canParse", 1)
 		_, ok := w.parseURLBase(domString(rt, c.Argument(0)), c.Argument(1))
 		return rt.ToValue(ok)
 	})
 
 	accessor := func(name string, get func(*urlRecord) string, set func(u *urlObject, v string)) {
-		getter := rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		getter := jsfunc.New(rt, "get "+name, 0, func(c goja.FunctionCall) goja.Value {
 			u := thisSlot[*urlObject](w, c)
 			sync(u)
 			return rt.ToValue(get(u.rec))
 		})
 		var setter goja.Value
 		if set != nil {
-			setter = rt.ToValue(func(c goja.FunctionCall) goja.Value {
+			setter = jsfunc.New(rt, "set "+name, 1, func(c goja.FunctionCall) goja.Value {
 				u := thisSlot[*urlObject](w, c)
 				sync(u)
 				hadQuery, query := u.rec.hasQuery, u.rec.query
@@ -222,18 +224,16 @@ func (w *web) installURL(domainToASCII goja.Callable) {
 		sync(u)
 		return rt.ToValue(u.rec.href())
 	}
-	w.method(proto, "toString", href)
-	w.method(proto, "toJSON", href)
-	if w.inspect != nil {
-		proto.DefineDataPropertySymbol(w.inspect, rt.ToValue(func(c goja.FunctionCall) goja.Value {
-			this := c.This.(*goja.Object)
-			props := rt.NewObject()
-			for _, k := range []string{"href", "origin", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search", "searchParams", "hash"} {
-				props.Set(k, this.Get(k))
-			}
-			return w.inspectAs("URL", props, c)
-		}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
-	}
+	w.method(proto, "toString", 0, href)
+	w.method(proto, "toJSON", 0, href)
+	w.customInspect(proto, func(c goja.FunctionCall) goja.Value {
+		this := c.This.(*goja.Object)
+		props := rt.NewObject()
+		for _, k := range []string{"href", "origin", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search", "searchParams", "hash"} {
+			props.Set(k, this.Get(k))
+		}
+		return w.inspectAs("URL", props, c)
+	})
 }
 
 // parseURLBase parses input against base (a string, a URL, or undefined for none).
