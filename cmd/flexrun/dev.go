@@ -44,14 +44,11 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// Reports come from three goroutines (the loop's console, the watcher,
 	// the command reader): one lock per stream keeps their lines whole.
 	stdout, stderr = &lockedWriter{w: stdout}, &lockedWriter{w: stderr}
-	// While a line runs, the REPL prints how the engine cut it short; the
-	// engine's own report of that would say it twice.
-	var lineRunning atomic.Bool
+	var covered cutShortReports
 	e, h, err := f.start(stdout, stderr, func(u *engine.UncaughtError) { // dev goes on
-		if lineRunning.Load() && (u.Owner == engine.ScriptOwner || u.Owner == engine.Owner{}) && (u.Kind == "interrupted" || u.Kind == "stack overflow") {
-			return
+		if !covered.covers(u) {
+			fmt.Fprint(stderr, render(u))
 		}
-		fmt.Fprint(stderr, render(u))
 	})
 	if err != nil {
 		fmt.Fprintf(stderr, "flexrun: %v\n", err)
@@ -68,7 +65,10 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	defer src.Close()
 	report := reloadReporter{stdout: relativePaths{stdout}, stderr: stderr}
 	w := plugins.NewWatcher(plugins.NewLoader(e, h, plugins.LoaderOptions{}), dirs, src,
-		plugins.WatchOptions{Debounce: *debounce, OnEvent: report.event})
+		plugins.WatchOptions{Debounce: *debounce, OnEvent: func(ev plugins.Event) {
+			covered.event(ev)
+			report.event(ev)
+		}})
 	ctx, cancel := context.WithCancel(context.Background())
 	w.Load(ctx)
 	watching := make(chan struct{})
@@ -113,9 +113,9 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				case <-lineDone:
 				}
 			}()
-			lineRunning.Store(true)
+			covered.line.Store(true)
 			exit := repl.Exec(lineCtx, line)
-			lineRunning.Store(false)
+			covered.line.Store(false)
 			close(lineDone)
 			stopLine()
 			if exit {
@@ -198,4 +198,44 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// cutShortReports tells which of the engine's reports of code cut short (an
+// interrupt, a stack overflow) another report covers: a console line's,
+// which the REPL prints, or a starting plugin's, which its load error
+// names. Such a report has the owner of the loop job it cut short: the
+// line's or the plugin's, or none for a job the REPL or the Loader posted.
+type cutShortReports struct {
+	line     atomic.Bool // a console line runs
+	mu       sync.Mutex
+	starting map[string]bool // plugins (re)starting, by name
+}
+
+func (c *cutShortReports) covers(u *engine.UncaughtError) bool {
+	if u.Kind != "interrupted" && u.Kind != "stack overflow" {
+		return false
+	}
+	unowned := u.Owner == engine.Owner{}
+	if c.line.Load() && (unowned || u.Owner == engine.ScriptOwner) {
+		return true
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.starting[u.Owner.Name] || (unowned && len(c.starting) > 0)
+}
+
+func (c *cutShortReports) event(ev plugins.Event) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch ev := ev.(type) {
+	case plugins.ReloadStarted:
+		if c.starting == nil {
+			c.starting = map[string]bool{}
+		}
+		c.starting[ev.Plugin.Name] = true
+	case plugins.ReloadSucceeded:
+		delete(c.starting, ev.Plugin.Name)
+	case plugins.ReloadFailed:
+		delete(c.starting, ev.Plugin.Name)
+	}
 }

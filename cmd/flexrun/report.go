@@ -22,7 +22,7 @@ func render(err error) string {
 	case errors.As(err, &le) && le.Phase == plugins.PhaseTimedOut:
 		return relative(fmt.Sprintf("flexrun: plugin %s did not start: %v; it was unloaded\n", le.Plugin, le.Err))
 	case errors.As(err, &le) && le.Phase == plugins.PhaseStart:
-		return relative(fmt.Sprintf("flexrun: plugin %s failed to start; it was unloaded: %s\n", le.Plugin, renderJS(le.Err)))
+		return relative(fmt.Sprintf("flexrun: plugin %s failed to start; it was unloaded: %s\n", le.Plugin, strings.TrimPrefix(renderJS(le.Err), "flexrun: ")))
 	case errors.As(err, &ce):
 		cwd, _ := os.Getwd()
 		return ce.Render(cwd)
