@@ -11,7 +11,6 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 )
@@ -153,6 +152,7 @@ func (w *Watcher) apply(ctx context.Context, changed map[string]bool, all bool) 
 			w.emit(PluginUnloaded{Plugin: p, Generation: g.Owner.Generation})
 		}
 		delete(w.known, name)
+		delete(w.dirOf, name)
 		delete(w.files, name)
 		delete(w.failing, name)
 	}
@@ -202,7 +202,7 @@ func (w *Watcher) touched(name string, changed map[string]bool) []string {
 			out = append(out, path)
 		}
 	}
-	sort.Strings(out)
+	slices.Sort(out)
 	return out
 }
 
