@@ -22,7 +22,9 @@ func TestBeginStartTakesThePredecessorsPlace(t *testing.T) {
 	c1 := engine.Owner{Name: "c", Generation: 1}
 	var regs []engine.Registration
 	require.NoError(t, e.Do(ctx, func(v *engine.VM) error {
-		fn := func() goja.Value { return v.Runtime().ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() }) }
+		fn := func() goja.Value {
+			return v.Runtime().ToValue(func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+		}
 		start := func(owner, predecessor engine.Owner) {
 			v.BeginStart(owner, predecessor)
 			require.NoError(t, v.RegisterAction(owner, "X", fn(), nil))
