@@ -599,3 +599,41 @@ func TestWatchDirsHelperSaveReloadsImporters(t *testing.T) {
 	require.NoError(t, w.ReloadAll(context.Background())) // a barrier: reports everything after it
 	assert.Equal(t, "a.ts", filepath.Base((<-events).(plugins.ReloadStarted).Plugin.Entry), "the next events are ReloadAll's")
 }
+
+// An invocation suspended in its before phase when the swap happens runs
+// the new generation's replacement and after-listeners: step 8 and step 10
+// read the registry when they start.
+func TestWatchInvocationSuspendedBeforeTheSwap(t *testing.T) {
+	const v1 = `import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("Act", () => "body");
+Actions.addListener("beforeAct", async () => { await Actions.invokeAction("Gate"); });
+Actions.replaceAction("Act", (p, original) => "v1 " + original(p));
+Actions.addListener("afterAct", () => console.log("after v1"));
+`
+	const v2 = `import { Actions } from "@twilio/flex-ui";
+Actions.registerAction("Act", () => "body");
+Actions.replaceAction("Act", (p, original) => "v2 " + original(p));
+Actions.addListener("afterAct", () => console.log("after v2"));
+`
+	watchTest(t, map[string]string{"act.ts": v1}, func(f *watchFixture) {
+		f.loaded()
+		entered, release := make(chan struct{}), make(chan struct{})
+		require.NoError(t, f.e.RegisterAction(context.Background(), "Gate", func(context.Context, engine.Payload) (any, error) {
+			close(entered)
+			<-release
+			return nil, nil
+		}))
+		result := make(chan any, 1)
+		go func() {
+			v, err := f.invoke("Act", nil)
+			assert.NoError(t, err)
+			result <- v
+		}()
+		<-entered // v1's before-listener is waiting
+		f.save("act.ts", v2)
+		f.settled()
+		close(release)
+		assert.Equal(t, "v2 body", <-result)
+		assert.Equal(t, "after v2\n", f.e.Stdout())
+	})
+}
