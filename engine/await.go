@@ -35,6 +35,8 @@ package engine
 
 import (
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // resume is what step does when the await it returned settles.
@@ -66,12 +68,12 @@ func (v *VM) initDriver() {
 		}
 		return x
 	})
-	factory := mustCallable(mustRun(v.rt, driverSource))
+	factory := jsfunc.MustCallable(jsfunc.MustRun(v.rt, driverSource))
 	driver, err := factory(goja.Undefined(), step, v.done)
 	if err != nil {
 		panic(err)
 	}
-	v.driver = mustCallable(driver)
+	v.driver = jsfunc.MustCallable(driver)
 }
 
 // drive runs inv through the driver; its first step runs synchronously.

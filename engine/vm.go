@@ -5,6 +5,8 @@ import (
 	"fmt"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // VM is the loop's view of an engine: the goja runtime and the registry
@@ -62,11 +64,11 @@ func newVM(e *Engine) *VM {
 	rt.SetPromiseRejectionTracker(v.trackRejection)
 	promise := rt.Get("Promise").(*goja.Object)
 	v.promiseCtor = promise
-	v.promiseResolve = mustCallable(promise.Get("resolve"))
-	v.promiseAll = mustCallable(promise.Get("all"))
-	v.promiseThen = mustCallable(promise.Get("prototype").(*goja.Object).Get("then"))
-	v.viaJS = mustCallable(mustRun(rt, "(function (go) { return go(); })"))
-	v.jsHandler = mustCallable(mustRun(rt, "(function (go) { return function (x) { return go(x); }; })"))
+	v.promiseResolve = jsfunc.MustCallable(promise.Get("resolve"))
+	v.promiseAll = jsfunc.MustCallable(promise.Get("all"))
+	v.promiseThen = jsfunc.MustCallable(promise.Get("prototype").(*goja.Object).Get("then"))
+	v.viaJS = jsfunc.MustCallable(jsfunc.MustRun(rt, "(function (go) { return go(); })"))
+	v.jsHandler = jsfunc.MustCallable(jsfunc.MustRun(rt, "(function (go) { return function (x) { return go(x); }; })"))
 	v.errorCtor = rt.Get("Error")
 	resolved, err := v.promiseResolve(promise)
 	if err != nil {
@@ -77,22 +79,6 @@ func newVM(e *Engine) *VM {
 	v.initDriver()
 	v.typeErrorCtor = rt.Get("TypeError")
 	return v
-}
-
-func mustRun(rt *goja.Runtime, src string) goja.Value {
-	val, err := rt.RunString(src)
-	if err != nil {
-		panic(err)
-	}
-	return val
-}
-
-func mustCallable(val goja.Value) goja.Callable {
-	f, ok := goja.AssertFunction(val)
-	if !ok {
-		panic(fmt.Sprintf("engine: %v is not callable", val))
-	}
-	return f
 }
 
 // Runtime returns the goja runtime. Loop only.

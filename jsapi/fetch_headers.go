@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
 // Headers as the Fetch standard defines it: names are case-insensitive
@@ -100,7 +102,7 @@ func (w *web) installHeaders() {
 				items = append(items, pick(e))
 			}
 			arr := rt.NewArray(items...)
-			it, err := mustFunc(arr.Get("values"))(arr)
+			it, err := jsfunc.MustCallable(arr.Get("values"))(arr)
 			if err != nil {
 				panic(err)
 			}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/flexrun/flexrun/internal/jsfunc"
+
 	"github.com/flexrun/flexrun/engine"
 )
 
@@ -98,8 +100,8 @@ func (h *Host) Setup(v *engine.VM) error {
 	rt := v.Runtime()
 	global := rt.GlobalObject()
 	h.rt, h.global = rt, global
-	h.hasOwn = mustFunc(rt.Get("Object").(*goja.Object).Get("prototype").(*goja.Object).Get("hasOwnProperty"))
-	h.reflectSet = mustFunc(rt.Get("Reflect").(*goja.Object).Get("set"))
+	h.hasOwn = jsfunc.MustCallable(rt.Get("Object").(*goja.Object).Get("prototype").(*goja.Object).Get("hasOwnProperty"))
+	h.reflectSet = jsfunc.MustCallable(rt.Get("Reflect").(*goja.Object).Get("set"))
 	global.Set("window", global)
 	global.Set("self", global)
 	global.Set("console", NewConsole(rt, h.opts.Stdout, h.opts.Stderr))

@@ -58,11 +58,11 @@ func (h *Host) installWeb(v *engine.VM) *web {
 		slot:       goja.NewSymbol("flexrun.internal"),
 		typeError:  rt.Get("TypeError").(*goja.Object),
 		uint8Array: rt.Get("Uint8Array").(*goja.Object),
-		isView:     mustFunc(rt.Get("ArrayBuffer").(*goja.Object).Get("isView")),
-		jsonParse:  mustFunc(json.Get("parse")),
-		jsonStr:    mustFunc(json.Get("stringify")),
+		isView:     jsfunc.MustCallable(rt.Get("ArrayBuffer").(*goja.Object).Get("isView")),
+		jsonParse:  jsfunc.MustCallable(json.Get("parse")),
+		jsonStr:    jsfunc.MustCallable(json.Get("stringify")),
 	}
-	symFor := mustFunc(rt.Get("Symbol").(*goja.Object).Get("for"))
+	symFor := jsfunc.MustCallable(rt.Get("Symbol").(*goja.Object).Get("for"))
 	if s, err := symFor(goja.Undefined(), rt.ToValue("nodejs.util.inspect.custom")); err == nil {
 		w.inspect, _ = s.(*goja.Symbol)
 	}
@@ -77,21 +77,13 @@ func (h *Host) installWeb(v *engine.VM) *web {
 	w.searchParams = exports.Get("URLSearchParams").(*goja.Object)
 	w.dressSearchParams()
 	g.Set("URLSearchParams", w.searchParams)
-	w.installURL(mustFunc(exports.Get("domainToASCII")))
+	w.installURL(jsfunc.MustCallable(exports.Get("domainToASCII")))
 
 	w.installDOMException()
 	w.installTextCoding()
 	w.installBase64()
 	w.installAbort()
 	return w
-}
-
-func mustFunc(v goja.Value) goja.Callable {
-	f, ok := goja.AssertFunction(v)
-	if !ok {
-		panic(fmt.Sprintf("jsapi: %v is not callable", v))
-	}
-	return f
 }
 
 // searchParamsMethods are the lengths of URLSearchParams's methods (Node's
@@ -114,7 +106,7 @@ func (w *web) dressSearchParams() {
 			jsfunc.SetName(rt, f, name, length)
 		}
 	}
-	getOwnPropertyDescriptor := mustFunc(rt.Get("Object").(*goja.Object).Get("getOwnPropertyDescriptor"))
+	getOwnPropertyDescriptor := jsfunc.MustCallable(rt.Get("Object").(*goja.Object).Get("getOwnPropertyDescriptor"))
 	if d, err := getOwnPropertyDescriptor(goja.Undefined(), proto, rt.ToValue("size")); err == nil {
 		if d, ok := d.(*goja.Object); ok {
 			if get, ok := d.Get("get").(*goja.Object); ok {
@@ -127,7 +119,7 @@ func (w *web) dressSearchParams() {
 	if err != nil {
 		panic(err)
 	}
-	iter, err := mustFunc(proto.Get("keys"))(empty)
+	iter, err := jsfunc.MustCallable(proto.Get("keys"))(empty)
 	if err != nil {
 		panic(err)
 	}

@@ -29,8 +29,8 @@ func (w *web) installURL(domainToASCII goja.Callable) {
 		}
 		return r.String()
 	}
-	paramsToString := mustFunc(w.searchParams.Get("prototype").(*goja.Object).Get("toString"))
-	makeRefill := mustFunc(mustRunString(rt, `(function (URLSearchParams) {
+	paramsToString := jsfunc.MustCallable(w.searchParams.Get("prototype").(*goja.Object).Get("toString"))
+	makeRefill := jsfunc.MustCallable(jsfunc.MustRun(rt, `(function (URLSearchParams) {
 		return function refill(params, query) {
 			for (const k of new Set(params.keys())) params.delete(k);
 			for (const [k, v] of new URLSearchParams(query)) params.append(k, v);
@@ -40,7 +40,7 @@ func (w *web) installURL(domainToASCII goja.Callable) {
 	if err != nil {
 		panic(err)
 	}
-	refill := mustFunc(r)
+	refill := jsfunc.MustCallable(r)
 	serialize := func(params *goja.Object) string {
 		s, err := paramsToString(params)
 		if err != nil {
@@ -254,12 +254,4 @@ func (w *web) invalidURL(input string) *goja.Object {
 	e.Set("code", "ERR_INVALID_URL")
 	e.Set("input", input)
 	return e
-}
-
-func mustRunString(rt *goja.Runtime, src string) goja.Value {
-	v, err := rt.RunString(src)
-	if err != nil {
-		panic(err)
-	}
-	return v
 }
