@@ -136,11 +136,17 @@ func (f *watchFixture) invoke(name string, payload any) (any, error) {
 	return f.e.Invoke(context.Background(), name, payload)
 }
 
+// result invokes an action that must succeed and returns its result.
+func (f *watchFixture) result(name string, payload any) any {
+	f.t.Helper()
+	got, err := f.invoke(name, payload)
+	require.NoError(f.t, err)
+	return got
+}
+
 func (f *watchFixture) greet() string {
 	f.t.Helper()
-	got, err := f.invoke("Greet", map[string]any{"name": "Ada"})
-	require.NoError(f.t, err)
-	return got.(string)
+	return f.result("Greet", map[string]any{"name": "Ada"}).(string)
 }
 
 const greeterV2 = `import { Actions } from "@twilio/flex-ui";
@@ -340,9 +346,7 @@ Actions.registerAction("` + action + `", () => shout("` + action + `"));
 			}
 		}
 		assert.Equal(t, []string{"a.ts", "b.ts"}, reloaded, "in sorted order, and only the importers")
-		got, err := f.invoke("B", nil)
-		require.NoError(t, err)
-		assert.Equal(t, "B!", got)
+		assert.Equal(t, "B!", f.result("B", nil))
 	})
 }
 
@@ -496,11 +500,7 @@ Actions.registerAction("Greet", (p) => p.order + "base");
 		f.loaded()
 		_, err := f.e.AddListener(context.Background(), "beforeGreet", func(context.Context, engine.ListenerEvent) error { return nil })
 		require.NoError(t, err)
-		greet := func() any {
-			got, err := f.invoke("Greet", map[string]any{})
-			require.NoError(t, err)
-			return got
-		}
+		greet := func() any { return f.result("Greet", map[string]any{}) }
 		assert.Equal(t, "c(a b c base)", greet())
 
 		f.save("a.ts", layer("A"))
@@ -540,11 +540,7 @@ Actions.registerAction("Greet", () => "` + tag + `");
 	}
 	watchTest(t, map[string]string{"a.ts": body("a"), "b.ts": body("b")}, func(f *watchFixture) {
 		f.loaded()
-		greet := func() any {
-			got, err := f.invoke("Greet", nil)
-			require.NoError(t, err)
-			return got
-		}
+		greet := func() any { return f.result("Greet", nil) }
 		assert.Equal(t, "b", greet())
 		f.save("a.ts", body("A"))
 		f.settled()
