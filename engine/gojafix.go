@@ -1,6 +1,9 @@
 package engine
 
-// A workaround for a goja bug (goja v0.0.0-20260917113740-793a2a65c13b).
+// A workaround for a goja bug (checked against goja
+// v0.0.0-20260311135729-065cd970411c, the approved release go.mod pins: the
+// fields below are vm.callStack, tryStack, iterStack, refStack, prg, sb,
+// curAsyncRunner and Runtime.jobQueue).
 //
 // When an uncatchable error (an Interrupt from the job time budget, a stack
 // overflow) unwinds through an async function, goja's generator leaves the
