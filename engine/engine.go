@@ -32,6 +32,11 @@ type Options struct {
 	// MaxCallStackSize bounds JavaScript call depth; deeper recursion fails
 	// with "RangeError: Maximum call stack size exceeded". Default 10000.
 	MaxCallStackSize int
+	// VirtualTime runs the engine on a virtual clock: it starts at the wall
+	// clock's time, and once the loop has nothing left but timers it moves
+	// to the next deadline and fires that timer at once, so timers fire in
+	// time order without waiting. Date.now() follows it. Default: real time.
+	VirtualTime bool
 }
 
 func (o *Options) fillDefaults() {
@@ -79,19 +84,25 @@ type Engine struct {
 	reserved        int
 	waiters         []chan error
 	uncaughtBacklog []*UncaughtError
+	virtualNow      time.Time // under Options.VirtualTime (clock.go)
+	settleWaiters   []func()  // VM.WhenSettled callbacks
+	setupDone       bool      // Options.Setup has run (trace.go)
 }
 
 // New starts an engine: its runtime, its loop goroutine and the Setup hook.
 func New(opts Options) (*Engine, error) {
 	opts.fillDefaults()
 	e := &Engine{
-		opts:      opts,
-		rt:        goja.New(),
-		wake:      make(chan struct{}, 1),
-		stop:      make(chan struct{}),
-		done:      make(chan struct{}),
-		timerByID: map[int]*timer{},
+		opts:       opts,
+		rt:         goja.New(),
+		wake:       make(chan struct{}, 1),
+		stop:       make(chan struct{}),
+		done:       make(chan struct{}),
+		timerByID:  map[int]*timer{},
+		virtualNow: time.Now(),
+		setupDone:  opts.Setup == nil,
 	}
+	e.rt.SetTimeSource(e.now)
 	e.ctx, e.cancel = context.WithCancel(context.Background())
 	e.vm = newVM(e)
 	// Plumbing under every job's stack: it keeps its Go name, by which
@@ -105,7 +116,10 @@ func New(opts Options) (*Engine, error) {
 	}
 	go e.loop()
 	if opts.Setup != nil {
-		err := e.Do(context.Background(), func(v *VM) error { return opts.Setup(v) })
+		err := e.Do(context.Background(), func(v *VM) error {
+			defer func() { e.setupDone = true }()
+			return opts.Setup(v)
+		})
 		if err != nil {
 			e.Close()
 			return nil, err

@@ -52,8 +52,14 @@ func (e *Engine) loop() {
 		if len(jobs) > 0 {
 			continue
 		}
-		if t, due := e.nextTimer(time.Now()); due {
+		if e.opts.VirtualTime {
+			if e.runSettled() || e.advanceVirtual() {
+				continue
+			}
+		} else if t, due := e.nextTimer(time.Now()); due {
 			e.fireTimer(t)
+			continue
+		} else if e.runSettled() {
 			continue
 		} else if t != nil {
 			wait.Reset(time.Until(t.deadline))
@@ -84,7 +90,8 @@ func (e *Engine) runJob(owner Owner, job func()) {
 	e.jobSeq++
 	e.jobOwner = owner
 	var watchdog *time.Timer
-	if e.opts.JobBudget > 0 {
+	// Setup is the host's own code, not a plugin's: it runs unbudgeted.
+	if e.opts.JobBudget > 0 && e.setupDone {
 		seq := e.jobSeq
 		e.budgetMu.Lock()
 		e.budgetJob = seq

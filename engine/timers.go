@@ -60,7 +60,7 @@ func (v *VM) SetTimer(owner Owner, delay time.Duration, repeat bool, fn func()) 
 		delay = minTimerDelay
 	}
 	e.timerSeq++
-	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: time.Now().Add(delay), fn: fn}
+	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: e.now().Add(delay), fn: fn}
 	if repeat {
 		t.interval = delay
 	}
@@ -108,7 +108,7 @@ func (e *Engine) nextTimer(now time.Time) (*timer, bool) {
 func (e *Engine) fireTimer(t *timer) {
 	heap.Pop(&e.timers)
 	if t.interval > 0 {
-		t.deadline = time.Now().Add(t.interval)
+		t.deadline = e.now().Add(t.interval)
 		e.timerSeq++
 		t.seq = e.timerSeq
 		heap.Push(&e.timers, t)

@@ -14,7 +14,9 @@ import (
 	"github.com/dop251/goja"
 )
 
-func (v *VM) tracing() bool { return v.e.opts.Trace != nil }
+// Setup's registrations (the host's built-ins) are not traced: the trace is
+// of what plugins and scripts do.
+func (v *VM) tracing() bool { return v.e.opts.Trace != nil && v.e.setupDone }
 
 func (v *VM) tracef(format string, args ...any) {
 	fmt.Fprintf(v.e.opts.Trace, "trace: "+format+"\n", args...)

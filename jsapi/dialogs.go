@@ -12,7 +12,8 @@ import (
 // alert, confirm and prompt, headless: each prints one line on stdout
 // ("[alert] message") and answers at once, as `flexrun run` documents
 // (DESIGN.md, CLI contract). confirm asks Options.Confirm (nil: yes);
-// prompt answers with its default, or null when there is none, as if the
+// The world records alerts and confirms, and its confirm list answers
+// first. prompt answers with its default, or null when there is none, as if the
 // user dismissed it.
 func (h *Host) installDialogs(v *engine.VM) {
 	rt := v.Runtime()
@@ -34,11 +35,15 @@ func (h *Host) installDialogs(v *engine.VM) {
 			message = domString(rt, c.Argument(0))
 		}
 		show("alert", message)
+		h.world.Alert(message)
 		return goja.Undefined()
 	}))
 	g.Set("confirm", jsfunc.New(rt, "confirm", 0, func(c goja.FunctionCall) goja.Value {
 		message := optional(c, 0)
 		show("confirm", message)
+		if answer, scripted := h.world.Confirm(message); scripted {
+			return rt.ToValue(answer)
+		}
 		if h.opts.Confirm == nil {
 			return rt.ToValue(true)
 		}

@@ -80,10 +80,7 @@ func (e *bodyTooLargeError) Error() string {
 func (h *Host) installFetch(v *engine.VM, w *web) {
 	w.installHeaders()
 	w.installResponse()
-	client := h.opts.HTTPClient
-	if client == nil {
-		client = &http.Client{Timeout: defaultFetchTimeout}
-	}
+	client := h.opts.HTTPClient // NewHost made it, over the world's transport
 	maxBody := h.opts.FetchMaxBody
 	if maxBody <= 0 {
 		maxBody = defaultFetchMaxBody

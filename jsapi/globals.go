@@ -1,8 +1,6 @@
 package jsapi
 
 import (
-	"time"
-
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
@@ -35,7 +33,7 @@ func (h *Host) installGlobals(v *engine.VM) {
 
 	perf := rt.NewObject()
 	perf.Set("now", jsfunc.New(rt, "now", 0, func(goja.FunctionCall) goja.Value {
-		return rt.ToValue(float64(time.Since(h.start).Nanoseconds()) / 1e6)
+		return rt.ToValue(float64(v.Now().Sub(h.start).Nanoseconds()) / 1e6)
 	}))
 	perf.Set("timeOrigin", float64(h.start.UnixNano())/1e6)
 	g.Set("performance", perf)

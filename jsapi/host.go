@@ -10,6 +10,7 @@ import (
 	"github.com/flexrun/flexrun/internal/jsfunc"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/jsapi/world"
 )
 
 // Options configure a Host. The zero value works.
@@ -34,6 +35,13 @@ type Options struct {
 	// before fetch resolves; a larger body rejects the fetch with a
 	// TypeError. Default 32 MiB.
 	FetchMaxBody int64
+	// World is the headless Flex world the engine runs in: its state, the
+	// built-in actions, Manager, TaskHelper, Notifications and the flexrun
+	// world API. Default: world.New(nil), the default world.
+	World *world.World
+	// Offline makes fetch hermetic without a world http list: a request
+	// the world does not answer fails with TypeError("fetch failed").
+	Offline bool
 }
 
 // Host installs and serves the JavaScript surface of one engine.
@@ -42,7 +50,7 @@ type Host struct {
 	start   time.Time
 	modules map[engine.Owner]*goja.Object  // @twilio/flex-ui instance per owner
 	plugins map[engine.Owner]*pluginModule // @twilio/flex-plugin instance per owner
-	mgr     *goja.Object                   // the Manager instance, shared like in Flex
+	world   *world.World                   // the headless Flex world (Options.World)
 	startFn goja.Callable                  // the plugin start-up contract (plugin.go)
 	react   *reactModules                  // react, react-dom (react.go)
 
@@ -62,7 +70,20 @@ func NewHost(opts Options) *Host {
 	if opts.Stderr == nil {
 		opts.Stderr = io.Discard
 	}
+	if opts.World == nil {
+		opts.World = world.New(nil)
+	}
+	var fallback http.RoundTripper
+	if opts.HTTPClient != nil {
+		fallback = opts.HTTPClient.Transport
+		client := *opts.HTTPClient
+		opts.HTTPClient = &client
+	} else {
+		opts.HTTPClient = &http.Client{Timeout: defaultFetchTimeout}
+	}
+	opts.HTTPClient.Transport = opts.World.Transport(fallback, opts.Offline)
 	return &Host{
+		world:   opts.World,
 		opts:    opts,
 		modules: map[engine.Owner]*goja.Object{},
 		plugins: map[engine.Owner]*pluginModule{},
@@ -96,7 +117,7 @@ func New(opts Options, eopts engine.Options) (*engine.Engine, *Host, error) {
 
 // Setup installs the globals into the engine's runtime. Loop only.
 func (h *Host) Setup(v *engine.VM) error {
-	h.start = time.Now()
+	h.start = v.Now()
 	rt := v.Runtime()
 	global := rt.GlobalObject()
 	h.rt, h.global = rt, global
@@ -111,6 +132,14 @@ func (h *Host) Setup(v *engine.VM) error {
 	h.installFetch(v, web)
 	h.installDialogs(v)
 	web.installStorage()
+	if err := h.world.Install(v, world.Hooks{
+		Actions: h.newActions(v, world.Owner),
+		React:   h.reactModule(v, "react"),
+		Warn:    func(msg string) { io.WriteString(h.opts.Stderr, "Warning: "+msg+"\n") },
+	}); err != nil {
+		return err
+	}
+	global.Set("process", h.world.Process())
 	flex := h.Module(v, engine.ScriptOwner)
 	global.Set("flex", flex)
 	twilio := rt.NewObject()
@@ -118,3 +147,7 @@ func (h *Host) Setup(v *engine.VM) error {
 	global.Set("Twilio", twilio)
 	return nil
 }
+
+// World is the headless Flex world of this host's engine. Its methods are
+// loop only (reach them through Engine.Do) unless they say otherwise.
+func (h *Host) World() *world.World { return h.world }

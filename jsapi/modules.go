@@ -26,7 +26,10 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	rt := v.Runtime()
 	m := rt.NewObject()
 	m.Set("Actions", h.newActions(v, owner))
-	manager := h.manager(v)
+	for name, val := range h.world.Exports() {
+		m.Set(name, val)
+	}
+	manager := h.world.Manager()
 	managerClass := rt.NewObject()
 	managerClass.Set("getInstance", jsfunc.New(rt, "getInstance", 0, func(goja.FunctionCall) goja.Value { return manager }))
 	m.Set("Manager", managerClass)
@@ -49,8 +52,10 @@ func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Valu
 	switch name {
 	case "@twilio/flex-ui", "@twilio/flex-ui-core":
 		return h.Module(v, owner), nil
-	case "@twilio/flex-plugin":
+	case "@twilio/flex-plugin", "flex-plugin": // flex-plugin: the package's 1.x-era name
 		return h.pluginModule(v, owner), nil
+	case "flexrun":
+		return h.world.Module(), nil
 	case "react", "react/jsx-runtime", "react/jsx-dev-runtime", "react-dom", "react-dom/client":
 		return h.reactModule(v, name), nil
 	}

@@ -70,23 +70,6 @@ func (h *Host) pluginModule(v *engine.VM, owner engine.Owner) *goja.Object {
 	return m.exports
 }
 
-// manager is the Manager instance plugins receive in init and from
-// Manager.getInstance(). Until the headless Flex world exists it is small.
-func (h *Host) manager(v *engine.VM) *goja.Object {
-	if h.mgr != nil {
-		return h.mgr
-	}
-	rt := v.Runtime()
-	m := rt.NewObject()
-	m.Set("configuration", rt.NewObject())
-	svc := rt.NewObject()
-	svc.Set("ui_attributes", rt.NewObject())
-	m.Set("serviceConfiguration", svc)
-	m.Set("strings", rt.NewObject())
-	h.mgr = m
-	return m
-}
-
 // Start runs the start-up contract for a module evaluated as owner and
 // returns the promise of its end. Loop only.
 func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Promise, error) {
@@ -109,7 +92,7 @@ func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Pr
 	var ret goja.Value
 	var err error
 	v.RunAs(owner, func() {
-		ret, err = h.startFn(goja.Undefined(), exports, loaded, h.Module(v, owner), h.manager(v))
+		ret, err = h.startFn(goja.Undefined(), exports, loaded, h.Module(v, owner), h.world.Manager())
 	})
 	if err != nil {
 		return nil, err

@@ -21,15 +21,34 @@ func TestSurface(t *testing.T) {
 		"invokeAction", "on", "registerAction", "removeAllListeners", "removeListener",
 		"replaceAction", "unblockAction",
 	}
+	// What @twilio/flex-ui exports: Actions, Manager and the headless
+	// world's members (package world: helpers.js, ui.js).
+	flexUI := []string{
+		"Actions", "AgentDesktopView", "Button", "CRMContainer", "CallCanvas", "CallCanvasActions",
+		"ChatOrchestrator", "ContentFragment", "DefaultTaskChannels", "FlexBox", "Icon", "IconButton",
+		"IncomingTaskCanvas", "IncomingTaskCanvasActions", "LiveCommsBar", "LiveCommsBarItem",
+		"LiveCommsBarItemActions", "MainContainer", "MainHeader", "Manager", "MessageBubble", "MessageInput",
+		"MessageInputActions", "MessageList", "MessageListItem", "MessagingCanvas", "ModalPopupWithEntryControl",
+		"NoTasksCanvas", "NotificationType", "Notifications", "OutboundDialerPanel", "ParticipantCanvas",
+		"ParticipantsCanvas", "QueuesStats", "QueuesStatsView", "RootContainer", "SideLink", "SideNav",
+		"SidebarItem", "SupervisorTaskCanvas", "SupervisorTaskCanvasHeader", "SupervisorTaskCanvasTabs", "Tab",
+		"Tabs", "TaskCanvas", "TaskCanvasHeader", "TaskCanvasHeaderActions", "TaskCanvasTabs", "TaskChannels",
+		"TaskContextProvider", "TaskDetailsPanel", "TaskHelper", "TaskInfoPanel", "TaskList", "TaskListButtons",
+		"TaskListItem", "TeamsView", "Template", "UserCard", "VERSION", "ViewCollection", "WorkerCanvas",
+		"WorkerDirectory", "WorkerDirectoryTabs", "WorkerProfile", "WorkerSkills", "WorkersDataTable", "styled",
+		"templates", "withIconContext", "withMessageContext", "withTaskContext", "withTheme", "withWorkerContext",
+	}
+	withDefault := append(slices.Clone(flexUI), "default")
+	slices.Sort(withDefault)
 	want := map[string][]string{
-		"flex":                               {"Actions", "Manager"},
+		"flex":                               flexUI,
 		"Twilio":                             {"Flex"},
-		"Twilio.Flex":                        {"Actions", "Manager"},
+		"Twilio.Flex":                        flexUI,
 		"flex.Actions":                       actions,
 		"Twilio.Flex.Actions":                actions,
-		`import * as "@twilio/flex-ui"`:      {"Actions", "Manager", "default"},
-		`import default "@twilio/flex-ui"`:   {"Actions", "Manager"},
-		`import * as "@twilio/flex-ui-core"`: {"Actions", "Manager", "default"},
+		`import * as "@twilio/flex-ui"`:      withDefault,
+		`import default "@twilio/flex-ui"`:   flexUI,
+		`import * as "@twilio/flex-ui-core"`: withDefault,
 		"Actions.addListener() emitter": {
 			"addListener", "getMaxListeners", "listenerCount", "off", "on",
 			"removeAllListeners", "removeListener", "setMaxListeners",
@@ -39,7 +58,7 @@ func TestSurface(t *testing.T) {
 			"AbortController", "AbortSignal", "DOMException", "Headers", "Response",
 			"TextDecoder", "TextEncoder", "Twilio", "URL", "URLSearchParams",
 			"alert", "atob", "btoa", "clearInterval", "clearTimeout", "confirm", "console",
-			"fetch", "flex", "localStorage", "performance", "prompt", "queueMicrotask", "self",
+			"fetch", "flex", "localStorage", "performance", "process", "prompt", "queueMicrotask", "self",
 			"sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",
 		},
 		// The web classes: statics, then prototypes (web*.go, fetch*.go, storage.go).

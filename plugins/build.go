@@ -88,7 +88,7 @@ const (
 // always F. The namespace's keys are F's own property names when the module
 // is first imported. The slice is new on every call.
 func HostModules() []string {
-	return []string{"@twilio/flex-ui", "@twilio/flex-plugin", "react", "react-dom", "@twilio/flex-ui-core"}
+	return []string{"@twilio/flex-ui", "@twilio/flex-plugin", "flex-plugin", "react", "react-dom", "@twilio/flex-ui-core", "flexrun"}
 }
 
 // HostModule reports whether the import specifier spec is provided by the

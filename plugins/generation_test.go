@@ -14,6 +14,7 @@ import (
 
 	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/jsapi/world"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -698,12 +699,23 @@ func registrations(t *testing.T, e *enginetest.Engine) []engine.Registration {
 	t.Helper()
 	var regs []engine.Registration
 	if err := e.Do(context.Background(), func(v *engine.VM) error {
-		regs = v.Registrations()
+		regs = withoutBuiltins(v.Registrations())
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
 	return regs
+}
+
+// withoutBuiltins drops the registrations of the world's built-in actions.
+func withoutBuiltins(regs []engine.Registration) []engine.Registration {
+	var out []engine.Registration
+	for _, r := range regs {
+		if r.Owner != world.Owner {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func checkRegistrations(t *testing.T, when string, have, want []engine.Registration) {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/jsapi"
+	"github.com/flexrun/flexrun/jsapi/world"
 )
 
 // REPLOptions configure a REPL. The zero value works: output is discarded
@@ -198,10 +200,26 @@ func (r *REPL) listActions(ctx context.Context) {
 			c.replacements = append(c.replacements, reg.Owner.String())
 		}
 	}
+	// Flex's built-ins are listed only where a plugin or script took them
+	// over: the other 50-odd would bury what the user registered.
+	builtins := 0
+	names = slices.DeleteFunc(names, func(n string) bool {
+		c := chains[n]
+		untouched := len(c.bodies) == 1 && c.bodies[0] == world.Owner.String() && len(c.replacements) == 0
+		if untouched {
+			builtins++
+		}
+		return untouched
+	})
 	if len(names) == 0 {
-		fmt.Fprintln(r.opts.Out, "no actions registered")
+		fmt.Fprintf(r.opts.Out, "no actions registered%s\n", builtinNote(builtins))
 		return
 	}
+	defer func() {
+		if builtins > 0 {
+			fmt.Fprintf(r.opts.Out, "(and %d built-in actions of flex)\n", builtins)
+		}
+	}()
 	lines := make([][2]string, len(names))
 	for i, n := range names {
 		c := chains[n]
@@ -231,7 +249,7 @@ func (r *REPL) listListeners(ctx context.Context) {
 	}
 	var lines [][2]string
 	for _, reg := range regs {
-		if reg.Kind != "listener" {
+		if reg.Kind != "listener" || reg.Owner == world.Owner { // Flex's own listeners
 			continue
 		}
 		if n := len(lines); n > 0 && lines[n-1][0] == reg.Name {
@@ -245,6 +263,14 @@ func (r *REPL) listListeners(ctx context.Context) {
 		return
 	}
 	r.printColumns(lines)
+}
+
+// builtinNote says how many built-in actions a list left out.
+func builtinNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (besides %d built-in actions of flex)", n)
 }
 
 // printColumns prints name and description pairs with the names aligned.

@@ -1,0 +1,382 @@
+// The 53 actions Flex UI 1.x registers itself (flex-builtin-actions.md),
+// each with its payload update and a body that changes the world as Flex
+// would, or rejects where Flex would fail. Registered through a facade
+// owned by "flex", so a plugin's registerAction of the same name shadows
+// the built-in and unloading the plugin brings it back.
+(function (w) {
+	"use strict";
+	const { Actions, worker, view } = w;
+
+	// Payload updates (the catalogue's "enrich" column).
+	const fillTask = (p) => {
+		if (p.task) p.sid = p.task.sid;
+		else if (typeof p.sid === "string") p.task = w.task(p.sid);
+		return p;
+	};
+	const copy = (p) => (p !== null && typeof p === "object" ? Object.assign({}, p) : {});
+	const own = (p) => (p !== null && typeof p === "object" ? p : {});
+	const taskCopy = (p) => fillTask(copy(p));
+	const taskMutates = (p) => fillTask(own(p));
+	const chat = (p) => {
+		p = own(p);
+		if (p.channel && typeof p.channel === "object") p.channelSid = p.channel.sid;
+		else if (typeof p.channelSid === "string") p.channel = w.conversation(p.channelSid);
+		else if (typeof p.conversationSid === "string") {
+			// What code ported from Flex 2.x sends.
+			p.channelSid = p.conversationSid;
+			p.channel = w.conversation(p.conversationSid);
+		}
+		return p;
+	};
+	const workerUpdate = (p) => {
+		p = own(p);
+		if (p.worker && typeof p.worker === "object") p.workerSid = p.worker.sid;
+		else if (typeof p.workerSid === "string" && p.workerSid === worker.sid) p.worker = w.workerClient;
+		return p;
+	};
+	const activityUpdate = (p) => {
+		p = own(p);
+		const a = w.activity(p.activitySid) || w.activity(p.activityName);
+		if (a) {
+			p.activitySid = a.sid;
+			p.activityName = a.name;
+			p.activityAvailable = a.available;
+		}
+		p.options = Object.assign({ rejectPendingReservations: false }, p.options);
+		return p;
+	};
+	const participantUpdate = (p) => {
+		p = taskCopy(p);
+		const parts = p.task && p.task.conference ? p.task.conference.participants : [];
+		if (p.participant && typeof p.participant === "object") p.targetSid = p.participant.callSid || p.participant.sid;
+		else if (typeof p.targetSid === "string") {
+			p.participant = parts.find((x) => x.sid === p.targetSid || x.callSid === p.targetSid || x.workerSid === p.targetSid);
+		}
+		return p;
+	};
+
+	// Lookups that reject as Flex does when the payload names nothing.
+	const fail = (msg) => { throw new Error(msg); };
+	const taskOf = (name, p) => {
+		if (p.task && w.isTask(p.task)) return p.task;
+		if (p.sid === undefined) fail(name + ": the payload needs a task or a sid");
+		return fail(name + ": no task " + String(p.sid) + " (the world has " + (w.tasks.map((t) => t.sid).join(", ") || "no tasks") + ")");
+	};
+	const callOf = (name, p) => {
+		const t = taskOf(name, p);
+		if (t.taskChannelUniqueName !== "voice") fail(name + ": task " + t.sid + " is not a call (" + t.taskChannelUniqueName + ")");
+		if (t.status !== "accepted") fail(name + ": task " + t.sid + " is " + t.status + ", not accepted");
+		if (!t.conference) t.conference = { conferenceSid: "CF" + t.sid.slice(2), participants: [] };
+		return t;
+	};
+	const conversationOf = (name, p) => {
+		if (p.channel && typeof p.channel === "object" && w.conversation(p.channel.sid)) return w.conversation(p.channel.sid);
+		const sid = p.channelSid || p.conversationSid;
+		if (sid === undefined) fail(name + ": the payload needs a channelSid, channel or conversationSid");
+		return fail(name + ": no conversation " + String(sid) + " (the world has " + (w.conversations.map((c) => c.sid).join(", ") || "no conversations") + ")");
+	};
+	const activityOf = (name, p) =>
+		w.activity(p.activitySid) || w.activity(p.activityName) ||
+		fail(name + ": no activity " + JSON.stringify(p.activitySid || p.activityName) + " (the world has " + w.activities.map((a) => a.name).join(", ") + ")");
+	const participantOf = (name, t, p) => {
+		const parts = t.conference.participants;
+		const x = (p.participant && parts.find((q) => q === p.participant || q.sid === p.participant.sid)) ||
+			parts.find((q) => q.sid === p.targetSid || q.callSid === p.targetSid || q.workerSid === p.targetSid);
+		return x || fail(name + ": task " + t.sid + " has no participant " + String(p.targetSid));
+	};
+	const myParticipant = (t) => {
+		let me = t.conference.participants.find((q) => q.participantType === "worker" && q.workerSid === worker.sid);
+		if (!me) {
+			me = w.participant({ sid: "CA" + worker.sid.slice(2) + "-" + t.sid.slice(2), participantType: "worker", workerSid: worker.sid, status: "joined" });
+			t.conference.participants.push(me);
+		}
+		return me;
+	};
+	const navigate = (how, location) => {
+		const path = typeof location === "string" ? location : location && typeof location === "object" ? String(location.pathname || "/") : fail(how + ": want a path or a location, received " + String(location));
+		if (how === "HistoryPush") {
+			view.history.splice(view.historyIndex + 1);
+			view.history.push(path);
+			view.historyIndex = view.history.length - 1;
+		} else {
+			view.history[view.historyIndex] = path;
+		}
+		view.location = path;
+		w.changed();
+	};
+
+	const bodies = {
+		// Tasks.
+		AcceptTask: [(p) => {
+			const t = taskOf("AcceptTask", p);
+			return w.transition(t, "AcceptTask", ["pending", "reserved"], "accepted").then(() => {
+				if (t.taskChannelUniqueName === "voice") {
+					if (!t.conference) t.conference = { conferenceSid: "CF" + t.sid.slice(2), participants: [] };
+					myParticipant(t);
+				}
+				w.later(w.reservation(t), "accepted", w.reservation(t));
+			});
+		}, (p) => {
+			p = taskCopy(p);
+			if (p.conferenceOptions === undefined) p.conferenceOptions = Object.assign({}, w.manager.configuration.conferenceOptions);
+			return p;
+		}],
+		RejectTask: [(p) => {
+			const t = taskOf("RejectTask", p);
+			return w.transition(t, "RejectTask", ["pending", "reserved"], "rejected").then(() => w.later(w.reservation(t), "rejected", w.reservation(t)));
+		}, taskCopy],
+		WrapupTask: [(p) => w.transition(taskOf("WrapupTask", p), "WrapupTask", ["accepted"], "wrapping"), taskCopy],
+		CompleteTask: [(p) => {
+			const t = taskOf("CompleteTask", p);
+			return w.transition(t, "CompleteTask", ["accepted", "wrapping"], "completed").then(() => {
+				if (view.selectedTaskSid === t.sid) view.selectedTaskSid = null;
+				w.later(w.reservation(t), "completed", w.reservation(t));
+			});
+		}, taskCopy],
+		SelectTask: [(p) => {
+			const t = p.sid === undefined && p.task === undefined ? null : taskOf("SelectTask", p);
+			view.selectedTaskSid = t ? t.sid : null;
+			w.changed();
+			return Actions.invokeAction("HistoryPush", t ? "/agent-desktop/" + t.sid : "/agent-desktop");
+		}, taskCopy],
+		TransferTask: [(p) => {
+			const t = taskOf("TransferTask", p);
+			if (t.status !== "accepted") fail("TransferTask: task " + t.sid + " is " + t.status + ", not accepted");
+			if (typeof p.targetSid !== "string" || !/^(WK|WQ)/.test(p.targetSid)) fail("TransferTask: targetSid must be a worker (WK…) or queue (WQ…) SID, received " + String(p.targetSid));
+			const mode = (p.options && p.options.mode) || "COLD";
+			t.outgoingTransferObject = { to: p.targetSid, mode, status: "queued", type: p.targetSid.startsWith("WK") ? "WORKER" : "QUEUE" };
+			if (mode === "WARM" && t.conference) {
+				t.conference.participants.push(w.participant({ sid: "CA" + p.targetSid.slice(2), participantType: "transfer", status: "joined", workerSid: p.targetSid.startsWith("WK") ? p.targetSid : undefined }));
+			}
+			if (mode !== "WARM") {
+				t.outgoingTransferObject.status = "accepted";
+				t.status = "wrapping";
+			}
+			w.touch(t);
+		}, taskCopy],
+		CancelTransfer: [(p) => {
+			const t = taskOf("CancelTransfer", p);
+			if (!t.outgoingTransferObject) fail("CancelTransfer: task " + t.sid + " has no transfer in progress");
+			const to = t.outgoingTransferObject.to;
+			t.outgoingTransferObject = undefined;
+			if (t.conference) t.conference.participants = t.conference.participants.filter((q) => !(q.participantType === "transfer" && q.sid === "CA" + to.slice(2)));
+			w.touch(t);
+		}, taskCopy],
+		KickParticipant: [(p) => {
+			const t = callOf("KickParticipant", p);
+			participantOf("KickParticipant", t, p).status = "left";
+			w.touch(t);
+		}, participantUpdate],
+		HoldParticipant: [(p) => holdParticipant("HoldParticipant", p, true), participantUpdate],
+		UnholdParticipant: [(p) => holdParticipant("UnholdParticipant", p, false), participantUpdate],
+		ToggleDTMFDialpad: [(p) => {
+			const t = taskOf("ToggleDTMFDialpad", p);
+			view.dialpad[t.sid] = p.open === undefined ? !view.dialpad[t.sid] : !!p.open;
+			w.changed();
+		}, taskCopy],
+		SetDTMFDialpadDigits: [(p) => { taskOf("SetDTMFDialpadDigits", p).dtmfDialpadDigits = String(p.digits == null ? "" : p.digits); w.changed(); }, taskCopy],
+		SendDTMFDigits: [(p) => {
+			const t = callOf("SendDTMFDigits", p);
+			if (typeof p.digits !== "string" || !/^[0-9*#wW]+$/.test(p.digits)) fail("SendDTMFDigits: digits must be a string of 0-9, *, # and w, received " + JSON.stringify(p.digits));
+			t.dtmf += p.digits;
+			w.touch(t);
+		}, taskCopy],
+
+		// Activities.
+		SetActivity: [(p) => {
+			const a = activityOf("SetActivity", p);
+			if (p.options.rejectPendingReservations) {
+				for (const t of w.tasks) if (t.status === "pending") { t.status = "rejected"; w.touch(t); }
+			}
+			return w.setActivity(a);
+		}, activityUpdate],
+		SetWorkerActivity: [(p) => {
+			const a = activityOf("SetWorkerActivity", p);
+			if (typeof p.workerSid !== "string") fail("SetWorkerActivity: the payload needs a workerSid");
+			if (p.workerSid === worker.sid) return w.setActivity(a);
+			w.otherWorkers[p.workerSid] = { activity: a.name };
+			w.changed();
+		}, (p) => activityUpdate(workerUpdate(p))],
+		Logout: [(p) => {
+			const a = p.activitySid || p.activityName ? activityOf("Logout", p) : w.activity("Offline") || w.activities.find((x) => !x.available);
+			worker.loggedOut = true;
+			return a ? w.setActivity(a) : undefined;
+		}],
+
+		// The live call.
+		HoldCall: [(p) => holdCall("HoldCall", p, true), taskMutates],
+		UnholdCall: [(p) => holdCall("UnholdCall", p, false), taskMutates],
+		HangupCall: [(p) => {
+			const t = callOf("HangupCall", p);
+			myParticipant(t).status = "left";
+			t.status = "wrapping";
+			w.touch(t);
+		}, taskMutates],
+		EndConferenceForAll: [(p) => {
+			const t = callOf("EndConferenceForAll", p);
+			for (const q of t.conference.participants) q.status = "left";
+			t.status = "wrapping";
+			w.touch(t);
+		}, taskMutates],
+		StartExternalWarmTransfer: [(p) => {
+			const t = callOf("StartExternalWarmTransfer", p);
+			if (typeof p.phoneNumber !== "string" || !p.phoneNumber) fail("StartExternalWarmTransfer: the payload needs a phoneNumber");
+			t.conference.participants.push(w.participant({ sid: "CA" + p.phoneNumber.replace(/\D/g, ""), participantType: "external", phoneNumber: p.phoneNumber, callerId: p.callerId, status: "joined" }));
+			w.touch(t);
+		}, taskMutates],
+		ToggleMute: [() => { view.muted = !view.muted; w.changed(); }],
+		StartOutboundCall: [(p) => {
+			if (typeof p !== "object" || p === null || typeof p.destination !== "string" || !p.destination) {
+				fail("StartOutboundCall: the payload needs a destination");
+			}
+			// Flex blocks the action while the call is being placed.
+			Actions.blockAction("StartOutboundCall");
+			return Promise.resolve().then(() => {
+				const sid = w.nextSid("WR");
+				const task = w.addTask({
+					sid, taskSid: "WT" + sid.slice(2), taskChannelUniqueName: "voice", status: "accepted",
+					queueSid: p.queueSid || "WQ1",
+					attributes: Object.assign({ direction: "outbound", to: p.destination, from: p.callerId, name: p.destination }, p.taskAttributes),
+					conference: { participants: [{ sid: "CA" + sid.slice(2), participantType: "customer", status: "joined" }] },
+				});
+				myParticipant(task);
+				w.touch(task);
+			}).finally(() => Actions.unblockAction("StartOutboundCall"));
+		}],
+		ToggleOutboundDialer: [() => { view.outboundDialerOpen = !view.outboundDialerOpen; w.changed(); }],
+		MonitorCall: [(p) => { view.supervisor.monitoringTaskSid = taskOf("MonitorCall", p).sid; w.changed(); }, taskMutates],
+		StopMonitoringCall: [(p) => { taskOf("StopMonitoringCall", p); view.supervisor.monitoringTaskSid = null; w.changed(); }, taskMutates],
+		SelectTaskInSupervisor: [(p) => {
+			const t = taskOf("SelectTaskInSupervisor", p);
+			view.supervisor.selectedTaskSid = t.sid;
+			w.changed();
+			return Actions.invokeAction("HistoryReplace", "/teams/" + t.sid);
+		}, taskMutates],
+		SelectWorkerInSupervisor: [(p) => {
+			if (typeof p.workerSid !== "string") fail("SelectWorkerInSupervisor: the payload needs a workerSid or worker");
+			view.supervisor.selectedWorkerSid = p.workerSid;
+			w.changed();
+			return Actions.invokeAction("HistoryReplace", "/teams/workers/" + p.workerSid);
+		}, workerUpdate],
+
+		// Views and navigation.
+		NavigateToView: [(p) => {
+			const name = p && typeof p === "object" ? p.viewName : undefined;
+			if (typeof name !== "string" || !name) fail("NavigateToView: the payload needs a viewName");
+			view.activeView = name;
+			w.changed();
+			return Actions.invokeAction("HistoryPush", "/" + name);
+		}],
+		ShowDirectory: [() => { view.directoryOpen = true; w.changed(); }],
+		HideDirectory: [() => { view.directoryOpen = false; w.changed(); }],
+		ToggleSidebar: [(p) => { view.sidebarOpen = p && p.open !== undefined ? !!p.open : !view.sidebarOpen; w.changed(); }],
+		SetComponentState: [(p) => {
+			if (!p || typeof p.name !== "string") fail("SetComponentState: the payload needs a name");
+			view.componentViewStates[p.name] = Object.assign({}, view.componentViewStates[p.name], p.state);
+			w.changed();
+		}],
+		ApplyListFilters: [(p) => {
+			if (!p || typeof p.key !== "string") fail("ApplyListFilters: the payload needs a key");
+			view.listFilters[p.key] = { filters: w.clone(p.filters) || [], legacyFilterQuery: p.legacyFilterQuery };
+			w.changed();
+		}],
+		RemoveListFilters: [(p) => {
+			if (!p || typeof p.key !== "string") fail("RemoveListFilters: the payload needs a key");
+			delete view.listFilters[p.key];
+			w.changed();
+		}],
+		ReloadWindow: [() => { view.reloads++; w.changed(); }],
+		HistoryPush: [(p) => navigate("HistoryPush", p)],
+		HistoryReplace: [(p) => navigate("HistoryReplace", p)],
+		HistoryGo: [(p) => historyGo(typeof p === "number" ? p : p && typeof p.delta === "number" ? p.delta : 0)],
+		HistoryGoBack: [() => historyGo(-1)],
+		HistoryGoForward: [() => historyGo(1)],
+
+		// Chat.
+		SendMessage: [(p) => {
+			const c = conversationOf("SendMessage", p);
+			w.appendMessage(c, worker.name, String(p.body == null ? "" : p.body), p.messageAttributes);
+			if (p.useSeparateInputStore !== true) c.inputText = "";
+		}, chat],
+		SendMediaMessage: [(p) => {
+			const c = conversationOf("SendMediaMessage", p);
+			const f = p.file || {};
+			w.appendMessage(c, worker.name, "", p.messageAttributes).media = { filename: f.name, contentType: f.type, size: f.size };
+		}, chat],
+		SendTyping: [(p) => { conversationOf("SendTyping", p).typing++; }, chat],
+		SetInputText: [(p) => {
+			const c = conversationOf("SetInputText", p);
+			c.inputText = String(p.body == null ? "" : p.body);
+			w.changed();
+			return Actions.invokeAction("SendTyping", { channelSid: c.sid });
+		}, chat],
+		AttachFile: [(p) => { conversationOf("AttachFile", p).attachedFiles.push(fileInfo(p.file)); w.changed(); }, chat],
+		DetachFile: [(p) => {
+			const c = conversationOf("DetachFile", p);
+			const name = fileInfo(p.file).name;
+			c.attachedFiles = c.attachedFiles.filter((f) => f.name !== name);
+			w.changed();
+		}, chat],
+		DownloadMedia: [(p) => { conversationOf("DownloadMedia", p); }, chat],
+
+		// Insights.
+		"InsightsPlayer:play": [(p) => { Object.assign(view.insightsPlayer, { visible: true, playing: true, segmentId: p && p.segmentId }); w.changed(); }],
+		"InsightsPlayer:show": [() => { view.insightsPlayer.visible = true; w.changed(); }],
+		"InsightsPlayer:hide": [() => { Object.assign(view.insightsPlayer, { visible: false, playing: false }); w.changed(); }],
+		"InsightsPlayer:initialized": [() => { view.insightsPlayer.initialized = true; w.changed(); }],
+		"HistoricalReporting:view": [(p) => {
+			view.historicalReportingUri = (p && p.uri) || null;
+			view.activeView = "historical-reporting";
+			w.changed();
+		}],
+	};
+
+	function holdCall(name, p, hold) {
+		const t = callOf(name, p);
+		const parts = t.conference.participants;
+		const target = p.participantCallSid
+			? parts.find((q) => q.callSid === p.participantCallSid || q.sid === p.participantCallSid) || fail(name + ": task " + t.sid + " has no participant " + p.participantCallSid)
+			: parts.find((q) => q.participantType === "customer" && q.status === "joined") || fail(name + ": task " + t.sid + " has no customer on the call");
+		target.hold = hold;
+		t.holdMusicUrl = hold ? p.holdMusicUrl : undefined;
+		w.touch(t);
+	}
+	function holdParticipant(name, p, hold) {
+		const t = callOf(name, p);
+		const q = participantOf(name, t, p);
+		q.hold = hold;
+		if (hold && p.holdMusicUrl) q.holdMusicUrl = p.holdMusicUrl;
+		w.touch(t);
+	}
+	function historyGo(delta) {
+		const i = Math.max(0, Math.min(view.history.length - 1, view.historyIndex + delta));
+		view.historyIndex = i;
+		view.location = view.history[i];
+		w.changed();
+	}
+	function fileInfo(f) {
+		return f && typeof f === "object" ? { name: String(f.name), type: f.type, size: f.size } : { name: String(f) };
+	}
+
+	// Each body records itself (world.actions) before it runs.
+	for (const name of Object.keys(bodies)) {
+		const [body, update] = bodies[name];
+		const named = {
+			[name](payload) {
+				w.records.actions.push({ name, payload: w.snapshot(payload) });
+				return body(payload === undefined || payload === null ? {} : payload);
+			},
+		}[name];
+		Actions.registerAction(name, named, update);
+	}
+	w.builtinNames = Object.keys(bodies);
+
+	// Flex's own listener: a chat message over the channel's limit is not sent.
+	w.messageCharLimit = 4096;
+	Actions.addListener("beforeSendMessage", function checkMessageLength(payload, abort) {
+		if (payload && typeof payload.body === "string" && payload.body.length > w.messageCharLimit) {
+			w.warn("SendMessage: the message is " + payload.body.length + " characters, over the limit of " + w.messageCharLimit);
+			abort();
+		}
+	});
+})

@@ -1,0 +1,234 @@
+// Manager.getInstance(): the workerClient (a TaskRouter Worker), the Redux
+// store whose flex slice mirrors the world, the user, the configuration and
+// the SDK clients plugins read.
+(function (w) {
+	"use strict";
+	const { EventEmitter, worker } = w;
+
+	// workerClient: a twilio-taskrouter Worker.
+	class Worker extends EventEmitter {
+		get sid() { return worker.sid; }
+		get name() { return worker.name; }
+		get attributes() { return worker.attributes; }
+		get activity() { return activityObject(worker.activity); }
+		get available() { return worker.activity.available; }
+		get activities() { return new Map(w.activities.map((a) => [a.sid, activityObject(a)])); }
+		get reservations() { return new Map(w.activeTasks().map((t) => [t.sid, w.reservation(t)])); }
+		setAttributes(attributes) {
+			if (attributes === null || typeof attributes !== "object") return Promise.reject(new TypeError("Worker.setAttributes: attributes must be an object"));
+			worker.attributes = w.clone(attributes);
+			w.changed();
+			w.later(this, "attributesUpdated", this);
+			return Promise.resolve(this);
+		}
+		updateToken() {}
+	}
+	const workerClient = new Worker();
+	w.workerClient = workerClient;
+	function activityObject(a) {
+		return {
+			sid: a.sid, name: a.name, available: a.available,
+			get isCurrent() { return worker.activity === a; },
+			setAsCurrent: () => w.setActivity(a).then(() => activityObject(a)),
+		};
+	}
+	w.setActivity = (a) => {
+		if (worker.activity !== a) {
+			worker.activity = a;
+			w.changed();
+			w.later(workerClient, "activityUpdated", workerClient);
+		}
+		return Promise.resolve();
+	};
+
+	// A TaskRouter Reservation for a task, as reservationCreated gives it.
+	const reservations = new WeakMap();
+	w.reservation = (task) => {
+		if (reservations.has(task)) return reservations.get(task);
+		const r = new EventEmitter();
+		Object.defineProperties(r, {
+			sid: { get: () => task.sid, enumerable: true },
+			status: { get: () => task.status, enumerable: true },
+			task: { value: { sid: task.taskSid, get attributes() { return task.attributes; }, get status() { return task.taskStatus; },
+				taskChannelUniqueName: task.taskChannelUniqueName, queueName: task.queueName, queueSid: task.queueSid }, enumerable: true },
+			workerSid: { get: () => worker.sid, enumerable: true },
+		});
+		r.accept = () => w.transition(task, "Reservation.accept", ["pending"], "accepted").then(() => (w.later(r, "accepted", r), r));
+		r.reject = () => w.transition(task, "Reservation.reject", ["pending"], "rejected").then(() => (w.later(r, "rejected", r), r));
+		r.wrap = () => w.transition(task, "Reservation.wrap", ["accepted"], "wrapping").then(() => (w.later(r, "wrapup", r), r));
+		r.complete = () => w.transition(task, "Reservation.complete", ["accepted", "wrapping"], "completed").then(() => (w.later(r, "completed", r), r));
+		reservations.set(task, r);
+		return r;
+	};
+
+	// The store: Redux's contract (getState, dispatch, subscribe,
+	// replaceReducer) with Flex's addReducer; the flex slice is derived
+	// from the world each time it changes.
+	const reducers = { flex: flexReducer };
+	let cachedVersion = -1;
+	let cachedFlex;
+	function flexReducer() {
+		if (cachedVersion !== w.version()) {
+			cachedVersion = w.version();
+			cachedFlex = flexState();
+		}
+		return cachedFlex;
+	}
+	function flexState() {
+		const activity = { sid: worker.activity.sid, name: worker.activity.name, available: worker.activity.available };
+		return {
+			worker: {
+				source: workerClient,
+				worker: { sid: worker.sid, name: worker.name, attributes: worker.attributes, activity },
+				activity,
+				activities: new Map(w.activities.map((a) => [a.sid, { sid: a.sid, name: a.name, available: a.available }])),
+				attributes: worker.attributes,
+				tasks: new Map(w.activeTasks().map((t) => [t.sid, t])),
+			},
+			view: {
+				activeView: w.view.activeView,
+				selectedTaskSid: w.view.selectedTaskSid,
+				selectedTaskInSupervisorSid: w.view.supervisor.selectedTaskSid,
+				selectedWorkerInSupervisorSid: w.view.supervisor.selectedWorkerSid,
+				componentViewStates: w.view.componentViewStates,
+				isSideNavOpen: w.view.sidebarOpen,
+				isOutboundDialerOpen: w.view.outboundDialerOpen,
+			},
+			router: { location: { pathname: w.view.location } },
+			session: {
+				ssoTokenPayload: { token: w.token },
+				identity: worker.name,
+				isLoggedIn: !worker.loggedOut,
+			},
+			chat: {
+				channels: Object.fromEntries(w.conversations.map((c) => [c.sid, { source: c, messages: c.messages, inputText: c.inputText }])),
+			},
+			config: manager.configuration,
+			phone: { connection: null, isMuted: w.view.muted },
+		};
+	}
+	let state = {};
+	// combined is Redux's combineReducers over the flex slice and the keys
+	// plugins added; replaceReducer puts another root in its place.
+	const combined = (prev, action) => {
+		const next = {};
+		for (const key of Object.keys(reducers)) {
+			next[key] = reducers[key](prev[key], action);
+			if (next[key] === undefined) throw new Error('When called with an action of type "' + String(action.type) + '", the slice reducer for key "' + key + '" returned undefined.');
+		}
+		return next;
+	};
+	let root = combined;
+	const subscribers = [];
+	let dispatching = false;
+	const store = {
+		getState: () => state,
+		dispatch(action) {
+			if (action === null || typeof action !== "object" || Array.isArray(action)) {
+				throw new Error("Actions must be plain objects. Use custom middleware for async actions.");
+			}
+			if (action.type === undefined) throw new Error('Actions may not have an undefined "type" property. Have you misspelled a constant?');
+			if (dispatching) throw new Error("Reducers may not dispatch actions.");
+			dispatching = true;
+			try {
+				state = root(state, action);
+			} finally {
+				dispatching = false;
+			}
+			for (const fn of subscribers.slice()) fn();
+			return action;
+		},
+		subscribe(fn) {
+			if (typeof fn !== "function") throw new Error("Expected the listener to be a function.");
+			subscribers.push(fn);
+			let subscribed = true;
+			return () => {
+				if (!subscribed) return;
+				subscribed = false;
+				subscribers.splice(subscribers.indexOf(fn), 1);
+			};
+		},
+		replaceReducer(next) {
+			if (typeof next !== "function") throw new Error("Expected the nextReducer to be a function.");
+			root = next;
+			store.dispatch({ type: "@@redux/REPLACE" });
+		},
+		// Flex's own: a plugin adds its reducer under a key of the root state.
+		addReducer(key, reducer) {
+			if (typeof key !== "string") throw new TypeError("store.addReducer: the key must be a string");
+			if (typeof reducer !== "function") throw new TypeError("store.addReducer: the reducer must be a function");
+			reducers[key] = reducer;
+			store.dispatch({ type: "@@flex/ADD_REDUCER/" + key });
+		},
+		[Symbol.for("observable")]() { return { subscribe: (o) => ({ unsubscribe: store.subscribe(() => o.next && o.next(state)) }) }; },
+	};
+	w.store = store;
+	let pendingChange = false;
+	w.onChange(() => {
+		// One dispatch per burst of changes, after the change that caused it.
+		if (pendingChange) return;
+		pendingChange = true;
+		queueMicrotask(() => { pendingChange = false; store.dispatch({ type: "flexrun/WORLD_CHANGED" }); });
+	});
+
+	// The SDK clients real plugins call.
+	const conversationObject = (c) => {
+		const o = new EventEmitter();
+		Object.assign(o, {
+			sid: c.sid, friendlyName: c.friendlyName,
+			sendMessage: (body, attributes) => {
+				const m = w.appendMessage(c, worker.name, String(body), attributes);
+				w.later(o, "messageAdded", m);
+				return Promise.resolve(m.index);
+			},
+			getMessages: (pageSize = 30) => Promise.resolve({ items: c.messages.slice(-pageSize), hasPrevPage: c.messages.length > pageSize, hasNextPage: false }),
+			getAttributes: () => Promise.resolve({}),
+			typing: () => { c.typing++; return Promise.resolve(); },
+		});
+		return o;
+	};
+	const lookup = (kind) => (sid) => {
+		const c = w.conversation(sid);
+		return c ? Promise.resolve(conversationObject(c)) : Promise.reject(new Error(kind + " " + sid + " not found"));
+	};
+	const conversationsClient = Object.assign(new EventEmitter(), {
+		getConversationBySid: lookup("Conversation"),
+		getSubscribedConversations: () => Promise.resolve({ items: w.conversations.map(conversationObject), hasNextPage: false }),
+		user: { identity: worker.name },
+	});
+	const chatClient = Object.assign(new EventEmitter(), {
+		getChannelBySid: lookup("Channel"),
+		getSubscribedChannels: () => Promise.resolve({ items: w.conversations.map(conversationObject), hasNextPage: false }),
+		user: { identity: worker.name },
+	});
+	const voiceClient = Object.assign(new EventEmitter(), {
+		activeConnection: () => null,
+		status: () => "ready",
+		audio: { incoming: () => {}, outgoing: () => {}, disconnect: () => {} },
+	});
+	const insightsClient = Object.assign(new EventEmitter(), {
+		instantQuery: (index) => {
+			const q = Object.assign(new EventEmitter(), { index, search: () => { w.later(q, "searchResult", {}); return Promise.resolve(); } });
+			return Promise.resolve(q);
+		},
+		liveQuery: (index) => Promise.resolve(Object.assign(new EventEmitter(), { index, getItems: () => ({}), close: () => {} })),
+	});
+
+	const manager = {
+		workerClient,
+		store,
+		user: { token: w.token, identity: worker.name, isLoggedIn: true },
+		serviceConfiguration: w.clone(w.seed.serviceConfiguration),
+		configuration: Object.assign({}, w.clone(w.seed.appConfig)),
+		strings: {},
+		conversationsClient,
+		chatClient,
+		voiceClient,
+		insightsClient,
+		events: new EventEmitter(),
+		updateConfig(config) { Object.assign(manager.configuration, config); },
+		version: w.VERSION,
+	};
+	w.manager = manager;
+	store.dispatch({ type: "@@redux/INIT" });
+})

@@ -1,0 +1,227 @@
+// The world's state: the worker, activities, tasks, conversations and the
+// view, live objects that built-in actions change and plugins read. Every
+// change calls w.changed(), which the store (manager.js) turns into a
+// dispatch so that subscribers hear of it, as in Flex.
+(function (w) {
+	"use strict";
+	const seed = w.seed;
+	w.VERSION = "1.34.6";
+	w.token = seed.token;
+	const clone = (x) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+	w.clone = clone;
+
+	let version = 0;
+	const watchers = [];
+	w.version = () => version;
+	w.onChange = (fn) => watchers.push(fn);
+	w.changed = () => {
+		version++;
+		for (const fn of watchers) fn();
+	};
+
+	// A small EventEmitter with Node's surface, for the SDK objects.
+	class EventEmitter {
+		constructor() { Object.defineProperty(this, "_events", { value: new Map(), writable: true }); }
+		on(event, fn) { return this.addListener(event, fn); }
+		addListener(event, fn) {
+			if (typeof fn !== "function") throw new TypeError('The "listener" argument must be of type function. Received ' + (fn === null ? "null" : typeof fn));
+			const list = this._events.get(event) || [];
+			list.push(fn);
+			this._events.set(event, list);
+			return this;
+		}
+		once(event, fn) {
+			const once = (...args) => { this.removeListener(event, once); return fn.apply(this, args); };
+			once.listener = fn;
+			return this.addListener(event, once);
+		}
+		off(event, fn) { return this.removeListener(event, fn); }
+		removeListener(event, fn) {
+			const list = this._events.get(event);
+			if (!list) return this;
+			for (let i = list.length - 1; i >= 0; i--) {
+				if (list[i] === fn || list[i].listener === fn) { list.splice(i, 1); break; }
+			}
+			return this;
+		}
+		removeAllListeners(event) {
+			if (event === undefined) this._events = new Map(); else this._events.delete(event);
+			return this;
+		}
+		listeners(event) { return (this._events.get(event) || []).map((f) => f.listener || f); }
+		listenerCount(event) { return (this._events.get(event) || []).length; }
+		emit(event, ...args) {
+			const list = this._events.get(event);
+			if (!list || list.length === 0) return false;
+			for (const fn of list.slice()) fn.apply(this, args);
+			return true;
+		}
+	}
+	w.EventEmitter = EventEmitter;
+
+	// The SDKs tell about a change after the round trip to Twilio: events
+	// are emitted in a microtask, so a listener's failure is reported as
+	// uncaught instead of failing the action that caused the event.
+	w.later = (emitter, event, ...args) => queueMicrotask(() => emitter.emit(event, ...args));
+
+	// Activities.
+	const activities = seed.activities.map((a) => ({ sid: a.sid, name: a.name, available: !!a.available }));
+	w.activities = activities;
+	w.activity = (sidOrName) =>
+		activities.find((a) => a.sid === sidOrName) || activities.find((a) => a.name === sidOrName);
+
+	// The worker.
+	const worker = {
+		sid: seed.worker.sid,
+		name: seed.worker.name,
+		attributes: clone(seed.worker.attributes) || {},
+		activity: w.activity(seed.worker.activity) || activities[0],
+		loggedOut: false,
+	};
+	w.worker = worker;
+	w.otherWorkers = {}; // workerSid → {activity} set by SetWorkerActivity
+
+	// Tasks, by reservation SID, in the order they arrived.
+	const reservationStatus = ["pending", "accepted", "wrapping", "completed", "canceled", "rejected", "timeout", "rescinded"];
+	const taskStatusOf = { pending: "reserved", reserved: "reserved", accepted: "assigned", assigned: "assigned", wrapping: "wrapping",
+		completed: "completed", canceled: "canceled", rejected: "pending", timeout: "pending", transferring: "assigned", rescinded: "canceled" };
+	w.reservationStatus = reservationStatus;
+	const tasks = [];
+	w.tasks = tasks;
+	const isTask = new WeakSet();
+	w.isTask = (x) => isTask.has(x);
+	let generated = 0;
+	// SIDs the world makes (outbound calls): the prefix, then a counter.
+	w.nextSid = (prefix) => prefix + "flexrun" + String(++generated).padStart(4, "0");
+
+	function participant(p) {
+		const part = {
+			sid: p.sid, participantType: p.participantType || "customer", status: p.status || "joined",
+			workerSid: p.workerSid || undefined, callSid: p.callSid || p.sid, hold: !!p.hold, muted: !!p.muted,
+		};
+		for (const k of Object.keys(p)) if (!(k in part)) part[k] = clone(p[k]);
+		Object.defineProperty(part, "onHold", { get() { return this.hold; }, enumerable: false });
+		return part;
+	}
+	w.participant = participant;
+
+	w.addTask = (def) => {
+		if (!def || typeof def.sid !== "string" || !def.sid) throw new TypeError("world.addTask: the task needs a sid (a reservation SID, WR…)");
+		if (w.task(def.sid)) throw new Error("world.addTask: there is already a task " + def.sid);
+		const sid = def.sid;
+		const task = {
+			sid,
+			taskSid: def.taskSid || "WT" + sid.slice(2),
+			status: def.status || "pending",
+			taskChannelUniqueName: def.taskChannelUniqueName || "voice",
+			taskChannelSid: def.taskChannelSid || "TC" + (def.taskChannelUniqueName || "voice"),
+			queueName: def.queueName || "Everyone",
+			queueSid: def.queueSid || "WQ1",
+			attributes: clone(def.attributes) || {},
+			age: def.age || 0,
+			priority: def.priority || 0,
+			workerSid: def.workerSid || worker.sid,
+			conversationSid: def.conversationSid || def.channelSid || undefined,
+			conference: def.conference
+				? { conferenceSid: def.conference.sid || "CF" + sid.slice(2), participants: (def.conference.participants || []).map(participant) }
+				: undefined,
+			dateCreated: new Date(Date.now()),
+			dateUpdated: new Date(Date.now()),
+			outgoingTransferObject: undefined,
+			incomingTransferObject: undefined,
+			dtmf: "",
+			setAttributes(attributes) {
+				if (attributes === null || typeof attributes !== "object") return Promise.reject(new TypeError("task.setAttributes: attributes must be an object"));
+				task.attributes = clone(attributes);
+				touch(task);
+				return Promise.resolve(task);
+			},
+			wrapUp() { return w.transition(task, "WrapupTask", ["accepted"], "wrapping").then(() => task); },
+			complete() { return w.transition(task, "CompleteTask", ["accepted", "wrapping"], "completed").then(() => task); },
+		};
+		for (const k of Object.keys(def)) {
+			if (!(k in task) && k !== "channelSid") task[k] = clone(def[k]);
+		}
+		Object.defineProperties(task, {
+			taskStatus: { get() { return taskStatusOf[task.status] || task.status; }, enumerable: true },
+			channelType: { get() { return channelType(task); }, enumerable: true },
+			channelSid: { get() { return task.conversationSid; }, enumerable: false },
+			chatChannelSid: { get() { return task.conversationSid; }, enumerable: false },
+			reservationSid: { get() { return sid; }, enumerable: false },
+			defaultFrom: { get() { return task.attributes.from; }, enumerable: false },
+		});
+		isTask.add(task);
+		tasks.push(task);
+		w.changed();
+		return task;
+	};
+	function touch(task) {
+		task.dateUpdated = new Date(Date.now());
+		w.changed();
+	}
+	w.touch = touch;
+	function channelType(task) {
+		const c = task.taskChannelUniqueName;
+		if (c === "voice") return "voice";
+		if (c === "chat" || c === "sms" || c === "messaging") return task.attributes.channelType || "web";
+		return c;
+	}
+	w.task = (sid) => tasks.find((t) => t.sid === sid) || tasks.find((t) => t.taskSid === sid);
+	w.activeTasks = () => tasks.filter((t) => t.status === "pending" || t.status === "accepted" || t.status === "wrapping");
+
+	// transition moves a task on, or rejects as Flex would (the SDK refuses).
+	w.transition = (task, action, from, to) => {
+		if (!from.includes(task.status)) {
+			return Promise.reject(new Error(action + ": task " + task.sid + " is " + task.status + ", not " + from.join(" or ")));
+		}
+		task.status = to;
+		touch(task);
+		return Promise.resolve();
+	};
+
+	// Conversations (Flex 1.x chat channels and 2.x-era conversations alike).
+	const conversations = [];
+	w.conversations = conversations;
+	w.addConversation = (def) => {
+		const c = {
+			sid: def.sid, friendlyName: def.friendlyName || def.sid,
+			messages: [], typing: 0, inputText: "", attachedFiles: [],
+		};
+		for (const m of def.messages || []) w.appendMessage(c, m.author, m.body, m.attributes, m.sid);
+		conversations.push(c);
+		return c;
+	};
+	w.appendMessage = (c, author, body, attributes, sid) => {
+		const index = c.messages.length;
+		const m = { sid: sid || "IM" + c.sid.slice(2) + "-" + index, index, author, body, attributes: clone(attributes) || {} };
+		c.messages.push(m);
+		w.changed();
+		return m;
+	};
+	w.conversation = (sid) => conversations.find((c) => c.sid === sid);
+	for (const c of seed.conversations || []) w.addConversation(c);
+	for (const t of seed.tasks || []) w.addTask(t);
+
+	// The view: what Flex's router and layout state hold.
+	w.view = {
+		activeView: "agent-desktop",
+		location: "/agent-desktop",
+		history: ["/agent-desktop"],
+		historyIndex: 0,
+		selectedTaskSid: null,
+		sidebarOpen: false,
+		directoryOpen: false,
+		outboundDialerOpen: false,
+		muted: false,
+		dialpad: {},
+		componentViewStates: {},
+		listFilters: {},
+		supervisor: { selectedTaskSid: null, selectedWorkerSid: null, monitoringTaskSid: null },
+		insightsPlayer: { visible: false, segmentId: null, playing: false, initialized: false },
+		historicalReportingUri: null,
+		reloads: 0,
+	};
+
+	// What the world records for scripts and tests (api.js).
+	w.records = { actions: [], notifications: [], alerts: [], confirms: [], components: [] };
+})

@@ -1,0 +1,279 @@
+package world
+
+import (
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsfunc"
+)
+
+// Owner owns the built-in actions and Flex's own listeners. A plugin's
+// registerAction of a built-in name shadows the built-in; unloading the
+// plugin brings it back.
+var Owner = engine.Owner{Name: "flex"}
+
+// VERSION is the Flex UI version the world stands in for.
+const VERSION = "1.34.6"
+
+// The world's JavaScript, one job per file, run in this order on one shared
+// context object (each file is a function of it).
+//
+//go:embed js/*.js
+var sources embed.FS
+
+var sourceOrder = []string{"state.js", "process.js", "manager.js", "helpers.js", "api.js", "ui.js", "builtins.js"}
+
+// programs are the world's files compiled, once per process: a program is
+// immutable and may run in any number of runtimes.
+var programs = sync.OnceValues(func() ([]*goja.Program, error) {
+	progs := make([]*goja.Program, len(sourceOrder))
+	for i, name := range sourceOrder {
+		src, err := sources.ReadFile("js/" + name)
+		if err != nil {
+			return nil, err
+		}
+		if progs[i], err = goja.Compile("flexrun:world/"+name, string(src), true); err != nil {
+			return nil, fmt.Errorf("world: %w", err)
+		}
+	}
+	return progs, nil
+})
+
+// World is the headless Flex world of one engine: its state, the built-in
+// actions acting on it, the Flex objects plugins touch and the flexrun
+// world API. Make it with New, install it with Install; all other methods
+// are loop only unless they say otherwise.
+type World struct {
+	file      *File
+	transport *Transport
+	confirms  []bool // scripted confirm answers not yet given
+
+	v   *engine.VM
+	ctx *goja.Object // the context the JavaScript files share
+}
+
+// New returns the world seeded with f (nil: the default world). Absent
+// parts of f take their defaults.
+func New(f *File) *World {
+	if f == nil {
+		f = Defaults()
+	}
+	f = f.WithDefaults()
+	return &World{file: f, confirms: append([]bool(nil), f.Confirm...)}
+}
+
+// File is the seed the world started from, defaults filled in. Safe from
+// any goroutine.
+func (w *World) File() *File { return w.file }
+
+// Transport returns the HTTP transport fetch goes through, made on the
+// first call: it answers from the world file's http list and records every
+// request (world.fetches). When the file has an http list, or offline is
+// set, the world is hermetic and an unmatched request fails; otherwise it
+// goes to fallback (nil: http.DefaultTransport). Safe from any goroutine
+// before Install; call it once.
+func (w *World) Transport(fallback http.RoundTripper, offline bool) *Transport {
+	if fallback == nil {
+		fallback = http.DefaultTransport
+	}
+	if w.file.HTTP != nil || offline {
+		fallback = nil
+	}
+	w.transport = NewTransport(w.file.HTTP, fallback)
+	return w.transport
+}
+
+// Hooks are what the world needs from the JavaScript surface around it.
+type Hooks struct {
+	// Actions is a flex.Actions facade owned by Owner.
+	Actions *goja.Object
+	// React is the react module components are made with.
+	React goja.Value
+	// Warn prints a warning as console.warn does.
+	Warn func(string)
+}
+
+// Install builds the world in the engine's runtime and registers the
+// built-in actions as Owner. Loop only.
+func (w *World) Install(v *engine.VM, hooks Hooks) error {
+	rt := v.Runtime()
+	w.v = v
+	ctx := rt.NewObject()
+	ctx.Set("seed", jsonValue(rt, w.file))
+	ctx.Set("Actions", hooks.Actions)
+	ctx.Set("React", hooks.React)
+	warn := hooks.Warn
+	if warn == nil {
+		warn = func(string) {}
+	}
+	ctx.Set("warn", jsfunc.New(rt, "warn", 1, func(c goja.FunctionCall) goja.Value {
+		warn(c.Argument(0).String())
+		return goja.Undefined()
+	}))
+	ctx.Set("fetches", jsfunc.New(rt, "fetches", 0, func(goja.FunctionCall) goja.Value {
+		var list []Fetch
+		if w.transport != nil {
+			list = w.transport.Fetches()
+		}
+		arr := make([]any, len(list))
+		for i, f := range list {
+			headers := map[string]any{}
+			for k, v := range f.Headers {
+				headers[k] = v
+			}
+			arr[i] = map[string]any{"method": f.Method, "url": f.URL, "headers": headers, "body": f.Body}
+		}
+		return rt.ToValue(jsonValue(rt, arr))
+	}))
+	ctx.Set("advance", jsfunc.New(rt, "advance", 1, w.advance))
+	ctx.Set("settle", jsfunc.New(rt, "settle", 0, w.settle))
+	w.ctx = ctx
+	progs, err := programs()
+	if err != nil {
+		return err
+	}
+	for i, prog := range progs {
+		name := sourceOrder[i]
+		fnVal, err := rt.RunProgram(prog)
+		if err != nil {
+			return fmt.Errorf("world: %w", err)
+		}
+		fn, ok := goja.AssertFunction(fnVal)
+		if !ok {
+			return fmt.Errorf("world: %s is not a function", name)
+		}
+		var callErr error
+		v.RunAs(Owner, func() { _, callErr = fn(goja.Undefined(), ctx) })
+		if callErr != nil {
+			return fmt.Errorf("world: %s: %w", name, callErr)
+		}
+	}
+	return nil
+}
+
+// jsonValue turns Go data into plain JavaScript objects and arrays (not
+// Go-backed wrappers), so that scripts see ordinary values.
+func jsonValue(rt *goja.Runtime, x any) goja.Value {
+	b, err := json.Marshal(x)
+	if err != nil {
+		panic(rt.NewGoError(err))
+	}
+	parse := rt.Get("JSON").(*goja.Object).Get("parse")
+	fn, _ := goja.AssertFunction(parse)
+	v, err := fn(goja.Undefined(), rt.ToValue(string(b)))
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// advance is world.advance(ms): a promise that resolves once the virtual
+// clock has moved ms on, after the timers due by then.
+func (w *World) advance(c goja.FunctionCall) goja.Value {
+	rt := w.v.Runtime()
+	p, resolve, reject := rt.NewPromise()
+	ms := c.Argument(0).ToFloat()
+	switch {
+	case !w.v.VirtualTime():
+		reject(rt.NewGoError(errors.New(`world.advance needs the virtual clock: run with --virtual-time or "clock": "virtual" in the world file`)))
+	case ms != ms || ms < 0:
+		reject(rt.NewTypeError("world.advance: ms must be a number ≥ 0, received " + c.Argument(0).String()))
+	default:
+		w.v.AfterVirtual(w.v.CurrentOwner(), time.Duration(ms*float64(time.Millisecond)), func() { resolve(goja.Undefined()) })
+	}
+	return rt.ToValue(p)
+}
+
+// settle is world.settle(): a promise that resolves when nothing is left
+// but timers not yet due.
+func (w *World) settle(goja.FunctionCall) goja.Value {
+	rt := w.v.Runtime()
+	p, resolve, _ := rt.NewPromise()
+	w.v.WhenSettled(func() { resolve(goja.Undefined()) })
+	return rt.ToValue(p)
+}
+
+func (w *World) get(name string) goja.Value { return w.ctx.Get(name) }
+
+// Manager is what Manager.getInstance() returns and plugins' init gets.
+func (w *World) Manager() *goja.Object { return w.get("manager").(*goja.Object) }
+
+// Exports are the members of @twilio/flex-ui the world provides, besides
+// Actions and Manager: TaskHelper, Notifications, NotificationType,
+// VERSION and the UI surface.
+func (w *World) Exports() map[string]goja.Value {
+	out := map[string]goja.Value{
+		"TaskHelper":       w.get("TaskHelper"),
+		"Notifications":    w.get("Notifications"),
+		"NotificationType": w.get("NotificationType"),
+		"VERSION":          w.v.Runtime().ToValue(VERSION),
+	}
+	ui := w.get("ui").(*goja.Object)
+	for _, k := range ui.Keys() {
+		out[k] = ui.Get(k)
+	}
+	return out
+}
+
+// Process is the process global: process.env and what browser bundles
+// expect of process.
+func (w *World) Process() *goja.Object { return w.get("process").(*goja.Object) }
+
+// Module is the flexrun module: { world }.
+func (w *World) Module() *goja.Object {
+	m := w.v.Runtime().NewObject()
+	m.Set("world", w.get("world"))
+	return m
+}
+
+// Alert records an alert's message (world.alerts).
+func (w *World) Alert(message string) { w.record("alerts", message) }
+
+// Confirm records a confirm's message (world.confirms) and gives the
+// world's next scripted answer; scripted is false when the file's confirm
+// list is used up (the caller then answers).
+func (w *World) Confirm(message string) (answer, scripted bool) {
+	w.record("confirms", message)
+	if len(w.confirms) == 0 {
+		return false, false
+	}
+	answer, w.confirms = w.confirms[0], w.confirms[1:]
+	return answer, true
+}
+
+func (w *World) record(list, message string) {
+	arr := w.ctx.Get("records").(*goja.Object).Get(list).(*goja.Object)
+	push, _ := goja.AssertFunction(arr.Get("push"))
+	if _, err := push(arr, w.v.Runtime().ToValue(message)); err != nil {
+		panic(err)
+	}
+}
+
+// State is the world's state as JSON (world.state(), --world-out).
+func (w *World) State() ([]byte, error) {
+	fn, _ := goja.AssertFunction(w.get("state"))
+	var out goja.Value
+	var err error
+	w.v.RunAs(Owner, func() { out, err = fn(goja.Undefined()) })
+	if err != nil {
+		return nil, fmt.Errorf("world state: %w", err)
+	}
+	return append([]byte(out.String()), '\n'), nil
+}
+
+// BuiltinNames are the names of the built-in actions, in registration order.
+func (w *World) BuiltinNames() []string {
+	var names []string
+	if err := w.v.Runtime().ExportTo(w.get("builtinNames"), &names); err != nil {
+		panic(err)
+	}
+	return names
+}
