@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -68,7 +69,21 @@ func TestRun(t *testing.T) {
 	for _, dir := range dirs {
 		t.Run(filepath.Base(dir), func(t *testing.T) {
 			t.Parallel()
-			res := runCLI(t, dir, caseArgs(t, dir)...)
+			args := caseArgs(t, dir)
+			// --world-out goes to a temp file, compared with want.world-out.json.
+			worldOut := ""
+			if i := slices.Index(args, "--world-out"); i >= 0 && i+1 < len(args) {
+				worldOut = filepath.Join(t.TempDir(), "world-out.json")
+				args[i+1] = worldOut
+			}
+			res := runCLI(t, dir, args...)
+			if worldOut != "" {
+				b, err := os.ReadFile(worldOut)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden.Check(t, filepath.Join(dir, "want.world-out.json"), string(b))
+			}
 			golden.Check(t, filepath.Join(dir, "want.stdout"), res.stdout)
 			golden.Check(t, filepath.Join(dir, "want.stderr"), res.stderr)
 			golden.Check(t, filepath.Join(dir, "want.exit"), strconv.Itoa(res.exit)+"\n")

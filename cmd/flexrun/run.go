@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -17,6 +18,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	var f engineFlags
 	f.register(fs, "load the plugins of `DIR` before the script (repeatable)")
+	worldOut := fs.String("world-out", "", "write the world's final state as JSON to `FILE` when the script ends")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -58,7 +60,25 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, render(err))
 		exit = exitCode(err)
 	}
+	if *worldOut != "" {
+		if err := writeWorld(ctx, e, h, *worldOut); err != nil {
+			fmt.Fprintf(stderr, "flexrun: %v\n", err)
+			exit = max(exit, exitFailure)
+		}
+	}
 	return exit
+}
+
+// writeWorld writes the world's state (world.state()) to path.
+func writeWorld(ctx context.Context, e *engine.Engine, h *jsapi.Host, path string) error {
+	var state []byte
+	if err := e.Do(ctx, func(*engine.VM) (err error) {
+		state, err = h.World().State()
+		return err
+	}); err != nil {
+		return err
+	}
+	return os.WriteFile(path, state, 0o644)
 }
 
 // exitCode: 2 for what never ran (compile errors), 1 for what failed running.

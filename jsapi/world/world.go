@@ -1,9 +1,9 @@
 package world
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"sync"
@@ -183,13 +183,22 @@ func (w *World) advance(c goja.FunctionCall) goja.Value {
 	ms := c.Argument(0).ToFloat()
 	switch {
 	case !w.v.VirtualTime():
-		reject(rt.NewGoError(errors.New(`world.advance needs the virtual clock: run with --virtual-time or "clock": "virtual" in the world file`)))
+		reject(newError(rt, `world.advance needs the virtual clock: run with --virtual-time or "clock": "virtual" in the world file`))
 	case ms != ms || ms < 0:
 		reject(rt.NewTypeError("world.advance: ms must be a number ≥ 0, received " + c.Argument(0).String()))
 	default:
 		w.v.AfterVirtual(w.v.CurrentOwner(), time.Duration(ms*float64(time.Millisecond)), func() { resolve(goja.Undefined()) })
 	}
 	return rt.ToValue(p)
+}
+
+// newError is a JavaScript Error (not a GoError wrapper) with message.
+func newError(rt *goja.Runtime, message string) *goja.Object {
+	e, err := rt.New(rt.Get("Error"), rt.ToValue(message))
+	if err != nil {
+		panic(err)
+	}
+	return e
 }
 
 // settle is world.settle(): a promise that resolves when nothing is left
@@ -266,7 +275,12 @@ func (w *World) State() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("world state: %w", err)
 	}
-	return append([]byte(out.String()), '\n'), nil
+	var b bytes.Buffer
+	if err := json.Indent(&b, []byte(out.String()), "", "  "); err != nil {
+		return nil, fmt.Errorf("world state: %w", err)
+	}
+	b.WriteByte('\n')
+	return b.Bytes(), nil
 }
 
 // BuiltinNames are the names of the built-in actions, in registration order.

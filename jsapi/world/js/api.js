@@ -51,7 +51,7 @@
 		alerts: w.records.alerts,
 		confirms: w.records.confirms,
 	});
-	w.state = () => JSON.stringify(state(), null, 2);
+	w.state = () => JSON.stringify(state());
 
 	const conversationView = (c) => c && { sid: c.sid, friendlyName: c.friendlyName, messages: c.messages, get inputText() { return c.inputText; }, get typing() { return c.typing; } };
 	const world = {
