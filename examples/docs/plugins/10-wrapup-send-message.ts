@@ -1,7 +1,6 @@
 // Flex UI 1.x docs, "Actions framework" › Common use cases: send a message
 // after a task is completed (TypeScript). WrapupTask and SendMessage are Flex
-// built-ins; until flexrun has the headless Flex world, the scenario
-// registers stand-ins for them.
+// built-ins: the message lands in the world's conversation.
 flex.Actions.replaceAction("WrapupTask", (payload, original) => {
   // Only alter chat tasks:
   if(payload.task.taskChannelUniqueName !== "chat") {
