@@ -97,3 +97,28 @@ func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
 }
+
+// TestREADMEExample runs the example of README.md's "The headless Flex
+// world" section, so that the first thing a reader tries works.
+func TestREADMEExample(t *testing.T) {
+	t.Parallel()
+	b, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	i := strings.Index(s, "## The headless Flex world")
+	start := strings.Index(s[i:], "```ts\n")
+	if i < 0 || start < 0 {
+		t.Fatal("README.md has no ```ts example under \"## The headless Flex world\"")
+	}
+	code := s[i+start+len("```ts\n"):]
+	code = code[:strings.Index(code, "```")]
+	res := enginetest.New(t, enginetest.Options{}).RunScript(code)
+	if res.Err != nil || res.Stderr != "" {
+		t.Fatalf("README example failed: %v\nstderr:\n%s", res.Err, res.Stderr)
+	}
+	if want := "accepted https://music.example.com/vip.mp3\n"; res.Stdout != want {
+		t.Errorf("README example printed %q, want %q (as its comment says)", res.Stdout, want)
+	}
+}

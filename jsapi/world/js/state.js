@@ -122,9 +122,7 @@
 			priority: def.priority || 0,
 			workerSid: def.workerSid || worker.sid,
 			conversationSid: def.conversationSid || def.channelSid || undefined,
-			conference: def.conference
-				? { conferenceSid: def.conference.sid || "CF" + sid.slice(2), participants: (def.conference.participants || []).map(participant) }
-				: undefined,
+			conference: conferenceOf(def),
 			dateCreated: new Date(Date.now()),
 			dateUpdated: new Date(Date.now()),
 			outgoingTransferObject: undefined,
@@ -155,6 +153,16 @@
 		w.changed();
 		return task;
 	};
+	// A call has its customer on the line from the start; the worker joins
+	// when accepting. Other channels have no conference unless given one.
+	function conferenceOf(def) {
+		const suffix = def.sid.slice(2);
+		if (def.conference) {
+			return { conferenceSid: def.conference.sid || "CF" + suffix, participants: (def.conference.participants || []).map(participant) };
+		}
+		if ((def.taskChannelUniqueName || "voice") !== "voice") return undefined;
+		return { conferenceSid: "CF" + suffix, participants: [participant({ sid: "CA" + suffix, participantType: "customer", status: "joined" })] };
+	}
 	function touch(task) {
 		task.dateUpdated = new Date(Date.now());
 		w.changed();
