@@ -56,6 +56,10 @@ func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Valu
 		return h.pluginModule(v, owner), nil
 	case "flexrun":
 		return h.world.Module(), nil
+	case "redux": // only when the plugin project has none of its own (plugins.FallbackHostModules)
+		return h.world.Redux(), nil
+	case "react-redux":
+		return h.world.ReactRedux(), nil
 	case "react", "react/jsx-runtime", "react/jsx-dev-runtime", "react-dom", "react-dom/client":
 		return h.reactModule(v, name), nil
 	}

@@ -3,8 +3,11 @@ package jsapi
 // react and react-dom as host modules. flexrun renders nothing, but the
 // Flex plugin template's components import React, and plugins pass
 // elements to Flex's component APIs; a plugin must load and its actions
-// must run. So createElement builds plain element objects, hooks return
-// their initial state, and react-dom's render does nothing.
+// must run. So createElement builds element objects shaped like React's
+// (with $$typeof, key, ref and defaultProps applied), createContext gives
+// a Provider with _context and a Consumer as React 16 does (the Paste
+// packages write to them at load time), hooks return what a first render
+// would, and react-dom's render does nothing.
 
 import (
 	"github.com/dop251/goja"
@@ -13,35 +16,121 @@ import (
 )
 
 const reactSource = `(function () {
-	const Fragment = Symbol.for("react.fragment");
-	const createElement = (type, props, ...children) =>
-		({ $$typeof: Symbol.for("react.element"), type, key: props && props.key != null ? String(props.key) : null,
-		   props: Object.assign({}, props, children.length ? { children: children.length === 1 ? children[0] : children } : {}) });
-	class Component {
-		constructor(props) { this.props = props; this.state = {}; }
-		setState(update) { Object.assign(this.state, typeof update === "function" ? update(this.state, this.props) : update); }
-		forceUpdate() {}
+	"use strict";
+	// React's element and type tags, as the real package makes them, so
+	// libraries that test $$typeof (react-is, Paste, emotion) see what they
+	// expect.
+	const tag = (name) => Symbol.for("react." + name);
+	const ELEMENT = tag("element"), PROVIDER = tag("provider"), CONTEXT = tag("context"),
+		FORWARD_REF = tag("forward_ref"), MEMO = tag("memo"), LAZY = tag("lazy");
+	const Fragment = tag("fragment"), StrictMode = tag("strict_mode"), Profiler = tag("profiler"),
+		Suspense = tag("suspense");
+	const reserved = { key: true, ref: true, __self: true, __source: true };
+	function createElement(type, config, ...children) {
+		const props = {};
+		let key = null, ref = null;
+		if (config != null) {
+			if (config.ref !== undefined) ref = config.ref;
+			if (config.key !== undefined) key = "" + config.key;
+			for (const k in config) if (Object.prototype.hasOwnProperty.call(config, k) && !reserved[k]) props[k] = config[k];
+		}
+		if (children.length === 1) props.children = children[0];
+		else if (children.length > 1) props.children = children;
+		if (type && type.defaultProps) {
+			for (const k in type.defaultProps) if (props[k] === undefined) props[k] = type.defaultProps[k];
+		}
+		return { $$typeof: ELEMENT, type, key, ref, props, _owner: null };
 	}
+	const jsx = (type, props, key) => {
+		const config = Object.assign({}, props);
+		if (key !== undefined) config.key = key;
+		const children = config.children;
+		delete config.children;
+		const el = createElement(type, config);
+		if (children !== undefined) el.props.children = children;
+		return el;
+	};
+	const isValidElement = (x) => typeof x === "object" && x !== null && x.$$typeof === ELEMENT;
+	function cloneElement(el, config, ...children) {
+		const props = Object.assign({}, el.props);
+		let { key, ref } = el;
+		if (config != null) {
+			if (config.ref !== undefined) ref = config.ref;
+			if (config.key !== undefined) key = "" + config.key;
+			for (const k in config) if (Object.prototype.hasOwnProperty.call(config, k) && !reserved[k]) props[k] = config[k];
+		}
+		if (children.length === 1) props.children = children[0];
+		else if (children.length > 1) props.children = children;
+		return { $$typeof: ELEMENT, type: el.type, key, ref, props, _owner: null };
+	}
+
+	class Component {
+		constructor(props, context) { this.props = props; this.context = context; this.refs = {}; this.state = this.state || {}; }
+		setState(update, callback) {
+			Object.assign(this.state, typeof update === "function" ? update(this.state, this.props) : update);
+			if (typeof callback === "function") callback();
+		}
+		forceUpdate(callback) { if (typeof callback === "function") callback(); }
+	}
+	Component.prototype.isReactComponent = {};
 	class PureComponent extends Component {}
-	const jsx = (type, props, key) => createElement(type, key === undefined ? props : Object.assign({ key }, props));
+	PureComponent.prototype.isPureReactComponent = true;
+
+	function createContext(defaultValue) {
+		const context = { $$typeof: CONTEXT, _currentValue: defaultValue, _currentValue2: defaultValue, _threadCount: 0,
+			Provider: null, Consumer: null, displayName: undefined };
+		context.Provider = { $$typeof: PROVIDER, _context: context };
+		context.Consumer = context;
+		return context;
+	}
+	const flatten = (children, out) => {
+		if (children === null || children === undefined || typeof children === "boolean") return out;
+		if (Array.isArray(children)) { for (const c of children) flatten(c, out); return out; }
+		out.push(children);
+		return out;
+	};
+	const Children = {
+		map: (children, fn, thisArg) => (children == null ? children : flatten(children, []).map((c, i) => fn.call(thisArg, c, i))),
+		forEach: (children, fn, thisArg) => { flatten(children, []).forEach((c, i) => fn.call(thisArg, c, i)); },
+		count: (children) => flatten(children, []).length,
+		toArray: (children) => flatten(children, []),
+		only: (children) => {
+			if (!isValidElement(children)) throw new Error("React.Children.only expected to receive a single React element child.");
+			return children;
+		},
+	};
+	// Hooks outside a render: what the first render would give.
 	const react = {
-		Fragment, Component, PureComponent, createElement,
-		cloneElement: (el, props) => Object.assign({}, el, { props: Object.assign({}, el.props, props) }),
-		isValidElement: (x) => !!x && x.$$typeof === Symbol.for("react.element"),
-		createContext: (value) => ({ Provider: "Context.Provider", Consumer: "Context.Consumer", _currentValue: value }),
+		Fragment, StrictMode, Profiler, Suspense, Component, PureComponent, Children,
+		createElement, cloneElement, isValidElement, createContext,
+		createFactory: (type) => createElement.bind(null, type),
 		createRef: () => ({ current: null }),
-		forwardRef: (render) => ({ render }), memo: (c) => c, lazy: (f) => f,
+		forwardRef: (render) => ({ $$typeof: FORWARD_REF, render }),
+		memo: (type, compare) => ({ $$typeof: MEMO, type, compare: compare === undefined ? null : compare }),
+		lazy: (ctor) => ({ $$typeof: LAZY, _payload: { _status: -1, _result: ctor }, _init: (p) => p._result }),
 		useState: (init) => [typeof init === "function" ? init() : init, () => {}],
-		useReducer: (r, init) => [init, () => {}],
-		useEffect: () => {}, useLayoutEffect: () => {},
+		useReducer: (reducer, arg, init) => [init ? init(arg) : arg, () => {}],
+		useEffect: () => {}, useLayoutEffect: () => {}, useInsertionEffect: () => {},
 		useMemo: (f) => f(), useCallback: (f) => f, useRef: (current) => ({ current }),
-		useContext: (ctx) => ctx && ctx._currentValue,
-		Children: { map: (c, f) => [].concat(c == null ? [] : c).map(f), toArray: (c) => [].concat(c == null ? [] : c) },
+		useContext: (ctx) => (ctx ? ctx._currentValue : undefined),
+		useImperativeHandle: () => {}, useDebugValue: () => {},
+		useId: (() => { let n = 0; return () => ":r" + (n++).toString(32) + ":"; })(),
+		useTransition: () => [false, (f) => f()], useDeferredValue: (v) => v,
+		useSyncExternalStore: (subscribe, getSnapshot) => getSnapshot(),
+		startTransition: (f) => f(),
 		version: "16.5.2",
 	};
 	react.default = react;
-	const jsxRuntime = { jsx, jsxs: jsx, Fragment };
-	const dom = { render: () => {}, createPortal: (el) => el, findDOMNode: () => null, unmountComponentAtNode: () => false };
+	const jsxRuntime = { jsx, jsxs: jsx, jsxDEV: jsx, Fragment };
+	const dom = {
+		render: (el, container, callback) => { if (typeof callback === "function") callback(); return null; },
+		hydrate: () => null,
+		createPortal: (children, container, key) => ({ $$typeof: tag("portal"), key: key == null ? null : "" + key, children, containerInfo: container }),
+		findDOMNode: () => null, unmountComponentAtNode: () => false,
+		flushSync: (f) => (f ? f() : undefined), unstable_batchedUpdates: (f, a) => f(a),
+		createRoot: () => ({ render: () => {}, unmount: () => {} }),
+		version: react.version,
+	};
 	dom.default = dom;
 	return { react, jsxRuntime, dom };
 })`

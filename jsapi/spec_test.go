@@ -52,7 +52,7 @@ func specFiles(t *testing.T) (specs map[string]bool, goldens []string) {
 		}
 		rel = filepath.ToSlash(rel)
 		switch filepath.Ext(rel) {
-		case ".js", ".ts":
+		case ".js", ".ts", ".tsx", ".jsx":
 			specs[rel] = true
 		case ".stdout":
 			goldens = append(goldens, rel)

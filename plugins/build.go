@@ -91,6 +91,12 @@ func HostModules() []string {
 	return []string{"@twilio/flex-ui", "@twilio/flex-plugin", "flex-plugin", "react", "react-dom", "@twilio/flex-ui-core", "flexrun"}
 }
 
+// FallbackHostModules returns the modules the host provides only to plugins
+// whose project does not have them: Flex hosts one redux and react-redux
+// for every plugin, and a plugin project normally depends on its own copy,
+// which is then bundled. The slice is new on every call.
+func FallbackHostModules() []string { return []string{"redux", "react-redux"} }
+
 // HostModule reports whether the import specifier spec is provided by the
 // host: one of HostModules or a subpath of one ("@twilio/flex-ui/x").
 func HostModule(spec string) bool {
@@ -231,10 +237,29 @@ func hostPlugin() api.Plugin {
 		names[i] = regexp.QuoteMeta(n)
 	}
 	filter := `^(` + strings.Join(names, "|") + `)(/.*)?$`
+	fallbacks := FallbackHostModules()
+	for i, n := range fallbacks {
+		fallbacks[i] = regexp.QuoteMeta(n)
+	}
+	fallback := `^(` + strings.Join(fallbacks, "|") + `)$`
 	return api.Plugin{
 		Name: hostNamespace,
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				return api.OnResolveResult{Path: a.Path, Namespace: hostNamespace}, nil
+			})
+			// A fallback host module: the project's own copy when esbuild
+			// finds one, else the host's.
+			b.OnResolve(api.OnResolveOptions{Filter: fallback}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				if a.PluginData == fallbackProbe {
+					return api.OnResolveResult{}, nil // the probe below: esbuild resolves it
+				}
+				res := b.Resolve(a.Path, api.ResolveOptions{
+					Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: fallbackProbe,
+				})
+				if len(res.Errors) == 0 {
+					return api.OnResolveResult{Path: res.Path, Namespace: res.Namespace, External: res.External}, nil
+				}
 				return api.OnResolveResult{Path: a.Path, Namespace: hostNamespace}, nil
 			})
 			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: hostNamespace}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
@@ -245,6 +270,9 @@ func hostPlugin() api.Plugin {
 		},
 	}
 }
+
+// fallbackProbe marks hostPlugin's own resolution of a fallback host module.
+const fallbackProbe = "flexrun: probe the project's node_modules"
 
 // wrap closes the banner's function around the bundle, with the source map
 // inlined on the line before the closing "})".

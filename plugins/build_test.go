@@ -86,6 +86,37 @@ export const seen = { Actions, Flex, FlexDefault, React, sub, fromCJS };
 	}
 }
 
+// redux and react-redux are host modules only for a project without its own
+// copy: Flex hosts them, and a plugin project normally bundles its own.
+func TestBuildFallbackHostModules(t *testing.T) {
+	t.Parallel()
+	src := `
+import { createStore } from "redux";
+import { connect } from "react-redux";
+export const seen = { createStore, connect };
+`
+	bare := writeTree(t, map[string]string{"plugin.js": src})
+	r := load(t, build(t, filepath.Join(bare, "plugin.js")), `({
+		"redux": { createStore: "host's" }, "react-redux": { connect: "host's" },
+	})`)
+	r.check(t, `ns.seen.createStore === "host's" && ns.seen.connect === "host's"`)
+	if want := []string{"redux", "react-redux"}; !reflect.DeepEqual(r.required, want) {
+		t.Errorf("required %q, want %q", r.required, want)
+	}
+
+	own := writeTree(t, map[string]string{
+		"plugin.js":                         src,
+		"node_modules/redux/package.json":   `{"name": "redux", "main": "index.js"}`,
+		"node_modules/redux/index.js":       `exports.createStore = "project's";`,
+		"node_modules/react-redux/index.js": `exports.connect = "project's";`,
+	})
+	r = load(t, build(t, filepath.Join(own, "plugin.js")), `({})`)
+	r.check(t, `ns.seen.createStore === "project's" && ns.seen.connect === "project's"`)
+	if len(r.required) != 0 {
+		t.Errorf("required %q from the host, want the project's own", r.required)
+	}
+}
+
 // A host object marked __esModule is an ES module seen through CommonJS: its
 // default import is its "default" property.
 func TestBuildHostDefaultOfESModule(t *testing.T) {

@@ -29,7 +29,7 @@ const VERSION = "1.34.6"
 //go:embed js/*.js
 var sources embed.FS
 
-var sourceOrder = []string{"state.js", "process.js", "manager.js", "helpers.js", "api.js", "ui.js", "builtins.js"}
+var sourceOrder = []string{"state.js", "process.js", "redux.js", "manager.js", "helpers.js", "api.js", "ui.js", "react-redux.js", "builtins.js"}
 
 // programs are the world's files compiled, once per process: a program is
 // immutable and may run in any number of runtimes.
@@ -235,6 +235,14 @@ func (w *World) Exports() map[string]goja.Value {
 // Process is the process global: process.env and what browser bundles
 // expect of process.
 func (w *World) Process() *goja.Object { return w.get("process").(*goja.Object) }
+
+// Redux is the redux module for plugin projects without their own copy; its
+// createStore is the one manager.store is made with.
+func (w *World) Redux() *goja.Object { return w.get("redux").(*goja.Object) }
+
+// ReactRedux is the react-redux module for plugin projects without their
+// own copy, over manager.store.
+func (w *World) ReactRedux() *goja.Object { return w.get("reactRedux").(*goja.Object) }
 
 // Module is the flexrun module: { world }.
 func (w *World) Module() *goja.Object {

@@ -61,9 +61,12 @@
 		return r;
 	};
 
-	// The store: Redux's contract (getState, dispatch, subscribe,
-	// replaceReducer) with Flex's addReducer; the flex slice is derived
-	// from the world each time it changes.
+	// appConfig.js's values (manager.configuration), which the store's
+	// flex.config holds too.
+	const configuration = Object.assign({}, w.clone(w.seed.appConfig));
+
+	// The store: a Redux store (redux.js) with Flex's addReducer; the flex
+	// slice is derived from the world each time it changes.
 	const reducers = { flex: flexReducer };
 	let cachedVersion = -1;
 	let cachedFlex;
@@ -103,64 +106,20 @@
 			chat: {
 				channels: Object.fromEntries(w.conversations.map((c) => [c.sid, { source: c, messages: c.messages, inputText: c.inputText }])),
 			},
-			config: manager.configuration,
+			config: configuration,
 			phone: { connection: null, isMuted: w.view.muted },
 		};
 	}
-	let state = {};
-	// combined is Redux's combineReducers over the flex slice and the keys
-	// plugins added; replaceReducer puts another root in its place.
-	const combined = (prev, action) => {
-		const next = {};
-		for (const key of Object.keys(reducers)) {
-			next[key] = reducers[key](prev[key], action);
-			if (next[key] === undefined) throw new Error('When called with an action of type "' + String(action.type) + '", the slice reducer for key "' + key + '" returned undefined.');
-		}
-		return next;
-	};
-	let root = combined;
-	const subscribers = [];
-	let dispatching = false;
-	const store = {
-		getState: () => state,
-		dispatch(action) {
-			if (action === null || typeof action !== "object" || Array.isArray(action)) {
-				throw new Error("Actions must be plain objects. Use custom middleware for async actions.");
-			}
-			if (action.type === undefined) throw new Error('Actions may not have an undefined "type" property. Have you misspelled a constant?');
-			if (dispatching) throw new Error("Reducers may not dispatch actions.");
-			dispatching = true;
-			try {
-				state = root(state, action);
-			} finally {
-				dispatching = false;
-			}
-			for (const fn of subscribers.slice()) fn();
-			return action;
-		},
-		subscribe(fn) {
-			if (typeof fn !== "function") throw new Error("Expected the listener to be a function.");
-			subscribers.push(fn);
-			let subscribed = true;
-			return () => {
-				if (!subscribed) return;
-				subscribed = false;
-				subscribers.splice(subscribers.indexOf(fn), 1);
-			};
-		},
-		replaceReducer(next) {
-			if (typeof next !== "function") throw new Error("Expected the nextReducer to be a function.");
-			root = next;
-			store.dispatch({ type: "@@redux/REPLACE" });
-		},
-		// Flex's own: a plugin adds its reducer under a key of the root state.
-		addReducer(key, reducer) {
-			if (typeof key !== "string") throw new TypeError("store.addReducer: the key must be a string");
-			if (typeof reducer !== "function") throw new TypeError("store.addReducer: the reducer must be a function");
-			reducers[key] = reducer;
-			store.dispatch({ type: "@@flex/ADD_REDUCER/" + key });
-		},
-		[Symbol.for("observable")]() { return { subscribe: (o) => ({ unsubscribe: store.subscribe(() => o.next && o.next(state)) }) }; },
+	// The root reducer: the flex slice and the keys plugins added.
+	let root = w.redux.combineReducers(reducers);
+	const store = w.redux.createStore((state, action) => root(state, action));
+	// Flex's own: a plugin adds its reducer under a key of the root state.
+	store.addReducer = (key, reducer) => {
+		if (typeof key !== "string") throw new TypeError("store.addReducer: the key must be a string");
+		if (typeof reducer !== "function") throw new TypeError("store.addReducer: the reducer must be a function");
+		reducers[key] = reducer;
+		root = w.redux.combineReducers(reducers);
+		store.dispatch({ type: "@@flex/ADD_REDUCER/" + key });
 	};
 	w.store = store;
 	let pendingChange = false;
@@ -219,7 +178,7 @@
 		store,
 		user: { token: w.token, identity: worker.name, isLoggedIn: true },
 		serviceConfiguration: w.clone(w.seed.serviceConfiguration),
-		configuration: Object.assign({}, w.clone(w.seed.appConfig)),
+		configuration,
 		strings: {},
 		conversationsClient,
 		chatClient,
@@ -230,5 +189,4 @@
 		version: w.VERSION,
 	};
 	w.manager = manager;
-	store.dispatch({ type: "@@redux/INIT" });
 })
