@@ -134,12 +134,59 @@ func newDiagnostic(m api.Message) Diagnostic {
 		}
 		d.Notes = append(d.Notes, noteText(n, d.File))
 	}
-	if unresolved && !strings.HasPrefix(spec, ".") && !filepath.IsAbs(spec) {
+	if builtin, ok := nodeBuiltin(spec); unresolved && ok {
+		who := "this file"
+		if pkg := packageOf(d.File); pkg != "" {
+			who = "the package " + pkg
+		}
+		d.Notes = append(d.Notes, fmt.Sprintf(
+			"%s needs the Node.js built-in module %q: Flex plugins run in a browser, and neither it nor flexrun has Node.js built-ins", who, builtin))
+	} else if unresolved && !strings.HasPrefix(spec, ".") && !filepath.IsAbs(spec) {
 		d.Notes = append(d.Notes, fmt.Sprintf(
 			"flexrun bundles packages from node_modules directories, looked up from the importing file's directory upwards; the host provides only %s",
 			strings.Join(HostModules(), ", ")))
 	}
 	return d
+}
+
+// nodeBuiltins are Node.js's built-in modules (module.builtinModules),
+// which a browser bundle cannot resolve.
+var nodeBuiltins = map[string]bool{
+	"assert": true, "async_hooks": true, "buffer": true, "child_process": true, "cluster": true,
+	"console": true, "constants": true, "crypto": true, "dgram": true, "diagnostics_channel": true,
+	"dns": true, "domain": true, "events": true, "fs": true, "http": true, "http2": true, "https": true,
+	"inspector": true, "module": true, "net": true, "os": true, "path": true, "perf_hooks": true,
+	"process": true, "punycode": true, "querystring": true, "readline": true, "repl": true,
+	"stream": true, "string_decoder": true, "sys": true, "timers": true, "tls": true, "trace_events": true,
+	"tty": true, "url": true, "util": true, "v8": true, "vm": true, "wasi": true, "worker_threads": true,
+	"zlib": true,
+}
+
+// nodeBuiltin reports whether spec names a Node.js built-in ("fs",
+// "node:fs", "fs/promises") and returns its name.
+func nodeBuiltin(spec string) (string, bool) {
+	name, prefixed := strings.CutPrefix(spec, "node:")
+	base, _, _ := strings.Cut(name, "/")
+	if prefixed || nodeBuiltins[base] {
+		return name, true
+	}
+	return "", false
+}
+
+// packageOf is the npm package a file belongs to ("@scope/name" or
+// "name"), from its last node_modules directory; "" outside node_modules.
+func packageOf(file string) string {
+	parts := strings.Split(filepath.ToSlash(file), "/")
+	for i := len(parts) - 2; i >= 0; i-- {
+		if parts[i] != "node_modules" || i+1 >= len(parts)-1 {
+			continue
+		}
+		if strings.HasPrefix(parts[i+1], "@") && i+2 < len(parts)-1 {
+			return parts[i+1] + "/" + parts[i+2]
+		}
+		return parts[i+1]
+	}
+	return ""
 }
 
 // unresolvedImport returns the specifier of esbuild's
