@@ -4,11 +4,12 @@
 	"use strict";
 
 	// snapshot is the JSON copy world.actions keeps of a payload: functions
-	// dropped, a task written as its reservation SID, cycles cut.
+	// dropped, a task written as its reservation SID and a conversation as
+	// its SID, cycles cut.
 	w.snapshot = (value) => {
 		const seen = new Set();
 		const copy = (x) => {
-			if (w.isTask(x)) return x.sid;
+			if (w.isTask(x) || w.isConversation(x)) return x.sid;
 			if (typeof x === "function" || typeof x === "symbol" || x === undefined) return undefined;
 			if (x === null || typeof x !== "object") return typeof x === "bigint" ? String(x) : x;
 			if (x instanceof Date) return x.toJSON();
@@ -44,7 +45,7 @@
 		tasks: w.tasks.map(taskState),
 		conversations: w.conversations.map((c) => ({ sid: c.sid, messages: w.snapshot(c.messages), inputText: c.inputText, typing: c.typing })),
 		view: w.snapshot(w.view),
-		notifications: w.snapshot(w.activeNotifications.map((n) => ({ id: n.id, context: n.context }))),
+		notifications: w.snapshot(w.activeNotifications().map((n) => ({ id: n.id, context: n.context }))),
 		actions: w.records.actions,
 		components: w.records.components,
 		fetches: w.fetches(),

@@ -209,6 +209,11 @@
 		HangupCall: [(p) => {
 			const t = callOf("HangupCall", p);
 			myParticipant(t).status = "left";
+			// A call between the worker and the customer ends with the worker
+			// leaving; with others still on it (a warm transfer, a
+			// conference) it goes on without the worker.
+			const others = t.conference.participants.filter((q) => q.status === "joined" && q.participantType !== "customer");
+			if (others.length === 0) for (const q of t.conference.participants) q.status = "left";
 			t.status = "wrapping";
 			w.touch(t);
 		}, taskMutates],

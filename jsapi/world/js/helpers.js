@@ -43,7 +43,7 @@
 	let shown = 0;
 	const Notifications = {
 		registeredNotifications: registered,
-		get activeNotifications() { return active.slice(); },
+		get activeNotifications() { return current().slice(); },
 		registerNotification(n) {
 			if (n === null || typeof n !== "object" || typeof n.id !== "string") {
 				throw new TypeError("Notifications.registerNotification: want a notification object with a string id");
@@ -56,7 +56,7 @@
 				w.warn("Notifications.showNotification: no notification " + JSON.stringify(id) + " is registered");
 				return undefined;
 			}
-			const n = { id, content: def.content, type: def.type, timeout: def.timeout, context, key: id + "-" + ++shown };
+			const n = { id, content: def.content, type: def.type, timeout: def.timeout, context, key: id + "-" + ++shown, shownAt: Date.now() };
 			const cancelled = { value: false };
 			events.emit("beforeAddNotification", n, () => (cancelled.value = true));
 			if (cancelled.value) return undefined;
@@ -82,7 +82,18 @@
 		addListener: (e, fn) => (events.addListener(e, fn), Notifications),
 		removeListener: (e, fn) => (events.removeListener(e, fn), Notifications),
 	};
-	w.activeNotifications = active;
+	// A notification with a timeout (ms, 0 = until dismissed) is gone once
+	// it has passed, on the engine's clock; expiry is read, not scheduled,
+	// so a shown notification keeps no run waiting.
+	function current() {
+		const now = Date.now();
+		for (let i = active.length - 1; i >= 0; i--) {
+			const n = active[i];
+			if (n.timeout > 0 && now - n.shownAt >= n.timeout) active.splice(i, 1);
+		}
+		return active;
+	}
+	w.activeNotifications = current;
 	w.Notifications = Notifications;
 	w.NotificationType = NotificationType;
 })

@@ -61,9 +61,10 @@
 		return r;
 	};
 
-	// appConfig.js's values (manager.configuration), which the store's
-	// flex.config holds too.
-	const configuration = Object.assign({}, w.clone(w.seed.appConfig));
+	// manager.configuration, which the store's flex.config holds too.
+	// Flex merges the service configuration's ui_attributes under the
+	// local appConfig (where custom_data and feature flags live).
+	const configuration = Object.assign({}, w.clone((w.seed.serviceConfiguration || {}).ui_attributes), w.clone(w.seed.appConfig));
 
 	// The store: a Redux store (redux.js) with Flex's addReducer; the flex
 	// slice is derived from the world each time it changes.

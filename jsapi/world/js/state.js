@@ -190,6 +190,8 @@
 	// Conversations (Flex 1.x chat channels and 2.x-era conversations alike).
 	const conversations = [];
 	w.conversations = conversations;
+	const isConversation = new WeakSet();
+	w.isConversation = (x) => isConversation.has(x);
 	w.addConversation = (def) => {
 		const c = {
 			sid: def.sid, friendlyName: def.friendlyName || def.sid,
@@ -197,6 +199,7 @@
 		};
 		for (const m of def.messages || []) w.appendMessage(c, m.author, m.body, m.attributes, m.sid);
 		conversations.push(c);
+		isConversation.add(c);
 		return c;
 	};
 	w.appendMessage = (c, author, body, attributes, sid) => {

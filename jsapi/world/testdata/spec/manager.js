@@ -9,7 +9,7 @@ const manager = Manager.getInstance();
 assert.sameValue(manager, Manager.getInstance(), "one instance");
 assert.sameValue(manager.user.token, "tok-spec");
 assert.deepEqual(manager.serviceConfiguration, { account_sid: "AC1", ui_attributes: { theme: "dark" } }, "keys sorted, as the world file is read into Go");
-assert.deepEqual(manager.configuration, { sso: { accountSid: "AC1" } });
+assert.deepEqual(manager.configuration, { theme: "dark", sso: { accountSid: "AC1" } }, "ui_attributes under appConfig, as Flex merges them");
 assert.sameValue(process.env.FLEX_APP_CRM_URL, "https://crm.example.com");
 assert.sameValue(process.env.NODE_ENV, "development");
 process.env.FLEX_APP_SET_AT_RUN_TIME = "1";

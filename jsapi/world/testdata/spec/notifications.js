@@ -36,3 +36,14 @@ assert.deepEqual([TaskHelper.isLiveCall(call), TaskHelper.canHold(call), TaskHel
 assert.deepEqual([TaskHelper.isCallTask(undefined), TaskHelper.isLiveCall(null)], [false, false]);
 assert.sameValue(call.taskStatus, "assigned");
 assert.sameValue(sms.channelType, "web");
+
+// A notification's timeout (ms) ends it on the engine's clock; 0 keeps it.
+Notifications.registerNotification({ id: "brief", content: "saved", timeout: 1000 });
+Notifications.registerNotification({ id: "sticky", content: "offline", timeout: 0 });
+Notifications.showNotification("brief");
+Notifications.showNotification("sticky");
+assert.deepEqual(Notifications.activeNotifications.map((n) => n.id), ["brief", "sticky"]);
+await world.advance(999);
+assert.deepEqual(Notifications.activeNotifications.map((n) => n.id), ["brief", "sticky"]);
+await world.advance(1);
+assert.deepEqual(Notifications.activeNotifications.map((n) => n.id), ["sticky"]);
