@@ -250,3 +250,31 @@ let n = 0; while (true) { n++; }
 	s.send(".invoke Greet")
 	s.expect(s.stdout, `^'v1'$`)
 }
+
+// dev runs on the world of --world: the built-ins act on its tasks and the
+// world API answers from stdin.
+func TestDevWorld(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, map[string]string{
+		"world.json":         `{"tasks": [{"sid": "WR1", "status": "pending"}]}`,
+		"plugins/greeter.js": `flex.Actions.addListener("afterAcceptTask", (p) => console.log("accepted", p.task.sid));`,
+		"plugins/.keep":      "",
+	}, "--world", "world.json", "--plugins", "plugins")
+	s.expect(s.stdout, `^loaded plugins/greeter.js gen 1`)
+	s.send(`.invoke AcceptTask {"sid": "WT1"}`)
+	s.expect(s.stdout, `^accepted WR1$`)
+	s.send(`import { world } from "flexrun"`)
+	s.send(`console.log("status", world.task("WR1").status)`)
+	s.expect(s.stdout, `^status accepted$`)
+	require.NoError(t, s.stdin.Close())
+	assert.Equal(t, 0, s.wait())
+}
+
+func TestDevBadWorld(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "world.json"), []byte(`{"tasks": [{}]}`), 0o644))
+	res := runCLI(t, dir, "dev", "--world", "world.json")
+	assert.Equal(t, exitUsage, res.exit)
+	assert.Equal(t, "flexrun dev: world.json: tasks[0].sid: required\n", res.stderr)
+}
