@@ -1,6 +1,6 @@
 // Command flexrun runs Twilio Flex UI plugin code outside the browser.
 //
-//	flexrun run [--plugins DIR]... SCRIPT   load plugins, run a JS/TS script, exit like node
+//	flexrun run [--plugins DIR]... [--world FILE] SCRIPT   load plugins, run a JS/TS script on the headless Flex world, exit like node
 //	flexrun dev [--plugins DIR]...          load and watch plugins, reload on change, read commands from stdin
 //	flexrun check --plugins DIR...          compile every plugin and print every error
 //
@@ -19,14 +19,21 @@ func main() {
 }
 
 const usage = `usage:
-  flexrun run [--plugins DIR]... [--trace] [--confirm yes|no] [--job-budget 10s] SCRIPT
+  flexrun run [--plugins DIR]... [--world FILE] [--world-out FILE] [--virtual-time] [--offline]
+              [--profile NAME] [--trace] [--confirm yes|no] [--job-budget 10s] SCRIPT
                                           load the plugins of each DIR, then run SCRIPT
                                           (JS/TS, ES module, top-level await); exit like node;
+                                          --world seeds the headless Flex world from a JSON file,
+                                          --world-out writes its final state;
+                                          --virtual-time fires timers without waiting;
+                                          --offline answers fetch only from the world's http list;
+                                          --profile also reads .NAME.env after .env;
                                           --trace prints each invocation step on stderr;
                                           --confirm is what confirm() answers (default yes);
                                           --job-budget interrupts code that runs longer
                                           without yielding (default 10s)
-  flexrun dev [--plugins DIR]... [--trace] [--confirm yes|no] [--debounce 50ms] [--job-budget 10s]
+  flexrun dev [--plugins DIR]... [--world FILE] [--virtual-time] [--offline] [--profile NAME]
+              [--trace] [--confirm yes|no] [--debounce 50ms] [--job-budget 10s]
                                           load and watch the plugins of each DIR; print each
                                           reload; read commands from stdin: a line of JS
                                           (top-level await; its value is printed),
