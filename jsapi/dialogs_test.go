@@ -4,7 +4,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/jsapi"
 )
 
@@ -13,7 +13,7 @@ import (
 func TestConfirmOption(t *testing.T) {
 	t.Parallel()
 	var asked []string // written on the loop, read after RunScript returns
-	e := enginetest.New(t, enginetest.Options{JS: jsapi.Options{Confirm: func(message string) bool {
+	e := flexruntest.New(t, flexruntest.Options{JS: jsapi.Options{Confirm: func(message string) bool {
 		asked = append(asked, message)
 		return message == "Keep going?"
 	}}})
@@ -22,7 +22,7 @@ func TestConfirmOption(t *testing.T) {
 		console.log(confirm("Keep going?"));
 	`)
 	if res.Err != nil {
-		t.Fatalf("script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("script: %s", res)
 	}
 	if want := "[confirm] Discard the draft?\nkept the draft\n[confirm] Keep going?\ntrue\n"; res.Stdout != want {
 		t.Errorf("stdout = %q, want %q", res.Stdout, want)

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/jsapi"
 )
 
@@ -128,12 +128,12 @@ func closedURL(t *testing.T) string {
 }
 
 // newFetchEngine starts an engine whose scripts see BASE and CLOSED.
-func newFetchEngine(t *testing.T, s *fetchServer, opts jsapi.Options) *enginetest.Engine {
+func newFetchEngine(t *testing.T, s *fetchServer, opts jsapi.Options) *flexruntest.Engine {
 	t.Helper()
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = s.Client()
 	}
-	e := enginetest.New(t, enginetest.Options{JS: opts})
+	e := flexruntest.New(t, flexruntest.Options{JS: opts})
 	closed := closedURL(t)
 	err := e.Do(t.Context(), func(v *engine.VM) error {
 		v.Runtime().Set("BASE", s.URL)
@@ -168,10 +168,10 @@ func TestFetchSpecs(t *testing.T) {
 			e := newFetchEngine(t, newFetchServer(t), jsapi.Options{})
 			res := e.RunFile(path)
 			if res.Err != nil {
-				t.Fatalf("%s failed:\n%s%s%s", path, describeErr(res.Err), section("stdout", res.Stdout), section("stderr", res.Stderr))
+				t.Fatalf("%s failed:\n%s", path, res)
 			}
 			if res.Stdout != "" || res.Stderr != "" {
-				t.Errorf("%s printed (a fetch spec prints nothing):%s%s", path, section("stdout", res.Stdout), section("stderr", res.Stderr))
+				t.Errorf("%s printed (a fetch spec prints nothing):\n%s", path, res)
 			}
 		})
 	}
@@ -183,7 +183,7 @@ func TestFetchKeepsEngineBusy(t *testing.T) {
 	t.Parallel()
 	s := newFetchServer(t)
 	e := newFetchEngine(t, s, jsapi.Options{})
-	done := make(chan enginetest.Result, 1)
+	done := make(chan flexruntest.Result, 1)
 	go func() {
 		done <- e.RunScript(`
 			const res = await fetch(BASE + "/hold");
@@ -203,7 +203,7 @@ func TestFetchKeepsEngineBusy(t *testing.T) {
 	close(s.proceed)
 	res := <-done
 	if res.Err != nil {
-		t.Fatalf("script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("script: %s", res)
 	}
 	if want := "200 finally\n"; res.Stdout != want {
 		t.Errorf("stdout = %q, want %q", res.Stdout, want)
@@ -225,7 +225,7 @@ func TestFetchAbortCancelsRequest(t *testing.T) {
 		console.log(err instanceof DOMException, err.name, err.message);
 	`)
 	if res.Err != nil {
-		t.Fatalf("script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("script: %s", res)
 	}
 	if want := "true AbortError This operation was aborted\n"; res.Stdout != want {
 		t.Errorf("stdout = %q, want %q", res.Stdout, want)
@@ -247,7 +247,7 @@ func TestFetchBodyLimit(t *testing.T) {
 		console.log((await fetch(BASE + "/text")).status);
 	`)
 	if res.Err != nil {
-		t.Fatalf("script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("script: %s", res)
 	}
 	want := fmt.Sprintf("TypeError fetch: the response body of %s/big exceeds flexrun's limit of 1024 bytes (jsapi.Options.FetchMaxBody)\n200\n", s.URL)
 	if res.Stdout != want {
@@ -267,13 +267,13 @@ func TestFetchHTTPClient(t *testing.T) {
 			Body: io.NopCloser(strings.NewReader(`{"canned":true}`)), Request: r,
 		}, nil
 	})}
-	e := enginetest.New(t, enginetest.Options{JS: jsapi.Options{HTTPClient: client}})
+	e := flexruntest.New(t, flexruntest.Options{JS: jsapi.Options{HTTPClient: client}})
 	res := e.RunScript(`
 		const r = await fetch("https://flex.example.com/v1/Tasks?x=1#frag", { method: "post", body: "{}" });
 		console.log(r.status, r.statusText, r.headers.get("x-canned"), JSON.stringify(await r.json()), r.url);
 	`)
 	if res.Err != nil {
-		t.Fatalf("script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("script: %s", res)
 	}
 	if want := "200 Fine yes {\"canned\":true} https://flex.example.com/v1/Tasks?x=1\n"; res.Stdout != want {
 		t.Errorf("stdout = %q, want %q", res.Stdout, want)

@@ -12,7 +12,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/jsapi"
 )
 
@@ -128,7 +128,7 @@ func TestInspectNativeFunctions(t *testing.T) {
 }`},
 		{"flex.Manager", "{ getInstance: [Function: getInstance] }"},
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	err := e.Do(t.Context(), func(v *engine.VM) error {
 		rt := v.Runtime()
 		for _, tc := range tests {

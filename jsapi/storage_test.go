@@ -3,15 +3,15 @@ package jsapi_test
 import (
 	"testing"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 // Storage belongs to one engine: two engines in a process share nothing,
 // and an engine keeps its items from one script to the next.
 func TestStoragePerEngine(t *testing.T) {
 	t.Parallel()
-	a := enginetest.New(t, enginetest.Options{})
-	b := enginetest.New(t, enginetest.Options{})
+	a := flexruntest.New(t, flexruntest.Options{})
+	b := flexruntest.New(t, flexruntest.Options{})
 	if res := a.RunScript(`localStorage.setItem("who", "a"); sessionStorage.setItem("s", "1");`); res.Err != nil {
 		t.Fatal(res.Err)
 	}

@@ -8,7 +8,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 // TestSurface guards the JavaScript surface: the own property names of
@@ -88,7 +88,7 @@ func TestSurface(t *testing.T) {
 		"Storage.prototype (localStorage)": {"clear", "constructor", "getItem", "key", "length", "removeItem", "setItem"},
 	}
 
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunScript(`
 		import * as Namespace from "@twilio/flex-ui";
 		import Default from "@twilio/flex-ui";
@@ -121,7 +121,7 @@ func TestSurface(t *testing.T) {
 		}));
 	`)
 	if res.Err != nil {
-		t.Fatalf("surface script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("surface script: %s", res)
 	}
 	have := map[string][]string{}
 	if err := json.Unmarshal([]byte(res.Stdout), &have); err != nil {

@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/internal/golden"
 	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/plugins"
@@ -69,11 +69,11 @@ func TestScenario(t *testing.T) {
 }
 
 // runScenario does what `flexrun run --plugins plugins scenario.js` does,
-// with opts' Confirm and HTTPClient. enginetest.New has no way to pass
+// with opts' Confirm and HTTPClient. flexruntest.New has no way to pass
 // jsapi.Options, hence the engine is built here.
 func runScenario(t *testing.T, backend bool, opts jsapi.Options) (stdout, stderr string, err error) {
 	t.Helper()
-	var out, errOut enginetest.Buffer
+	var out, errOut flexruntest.Buffer
 	opts.Stdout, opts.Stderr = &out, &errOut
 	e, h, err := jsapi.New(opts, engine.Options{})
 	if err != nil {

@@ -1,24 +1,13 @@
-// Package enginetest starts flexrun engines in tests, the way net/http/httptest
-// starts servers: an engine with the full JavaScript surface, closed by
-// t.Cleanup, whose console output is collected.
-//
-//	func TestMyPlugin(t *testing.T) {
-//		e := enginetest.New(t, enginetest.Options{})
-//		res := e.RunScript(`
-//			import { Actions } from "@twilio/flex-ui";
-//			Actions.registerAction("Hi", (p) => console.log("hi", p.name));
-//			await Actions.invokeAction("Hi", { name: "Ada" });
-//		`)
-//		if res.Err != nil || res.Stdout != "hi Ada\n" { t.Fatal(res) }
-//	}
-package enginetest
+package flexruntest
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -62,7 +51,7 @@ func New(t testing.TB, opts Options) *Engine {
 	js.Stdout, js.Stderr = &te.stdout, &te.stderr
 	e, h, err := jsapi.New(js, opts.Engine)
 	if err != nil {
-		t.Fatalf("enginetest: start engine: %v", err)
+		t.Fatalf("flexruntest: start engine: %v", err)
 	}
 	te.Engine, te.Host = e, h
 	t.Cleanup(func() { e.Close() })
@@ -75,6 +64,38 @@ type Result struct {
 	Err            error  // nil, *plugins.CompileError, *engine.UncaughtError, ...
 }
 
+// String renders the result for a test failure: the error, with its
+// JavaScript stack when it has one, or "ok"; then what the script printed
+// on stdout and on stderr, each under its name.
+func (r Result) String() string {
+	var b strings.Builder
+	if r.Err == nil {
+		b.WriteString("ok")
+	} else {
+		b.WriteString(describe(r.Err))
+	}
+	for _, s := range []struct{ name, text string }{{"stdout", r.Stdout}, {"stderr", r.Stderr}} {
+		if s.text != "" {
+			b.WriteString("\n" + s.name + ":\n" + s.text)
+		}
+	}
+	return b.String()
+}
+
+// describe renders err with the JavaScript stack when there is one (the
+// stack starts with the error's name and message).
+func describe(err error) string {
+	var je *engine.JSError
+	if !errors.As(err, &je) || je.Stack == "" {
+		return err.Error()
+	}
+	var ue *engine.UncaughtError
+	if errors.As(err, &ue) && ue.Kind != "error" {
+		return ue.Kind + ": " + je.Stack
+	}
+	return je.Stack
+}
+
 // RunScript writes src to a file in a temp dir (as script.ts when name is
 // empty) and runs it like `flexrun run`, until the engine is idle.
 func (e *Engine) RunScript(src string) Result {
@@ -82,7 +103,7 @@ func (e *Engine) RunScript(src string) Result {
 	e.scripts++
 	path := filepath.Join(e.t.TempDir(), "script"+strconv.Itoa(e.scripts)+".ts")
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
-		e.t.Fatalf("enginetest: %v", err)
+		e.t.Fatalf("flexruntest: %v", err)
 	}
 	return e.RunFile(path)
 }

@@ -1,16 +1,17 @@
-package enginetest_test
+package flexruntest_test
 
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 func TestRunScriptCollectsOutputPerRun(t *testing.T) {
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	first := e.RunScript(`
 		import { Actions } from "@twilio/flex-ui";
 		Actions.registerAction("Hi", (p) => console.log("hi", p.name));
@@ -33,10 +34,24 @@ func TestRunScriptCollectsOutputPerRun(t *testing.T) {
 }
 
 func TestRunScriptReportsFailures(t *testing.T) {
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunScript(`Promise.reject(new Error("nobody catches this"));`)
 	var u *engine.UncaughtError
 	if !errors.As(res.Err, &u) || u.Kind != "unhandled rejection" {
 		t.Fatalf("want an unhandled rejection, got %v", res.Err)
+	}
+}
+
+// A Result prints as a test failure wants it: the JavaScript stack, then
+// the output, each stream under its name.
+func TestResultString(t *testing.T) {
+	e := flexruntest.New(t, flexruntest.Options{})
+	res := e.RunScript(`console.log("before"); throw new TypeError("bad");`)
+	have := res.String()
+	if !strings.HasPrefix(have, "TypeError: bad\n    at ") || !strings.HasSuffix(have, "\nstdout:\nbefore\n") {
+		t.Errorf("String() = %q", have)
+	}
+	if have := (flexruntest.Result{Stderr: "oops\n"}).String(); have != "ok\nstderr:\noops\n" {
+		t.Errorf("String() = %q", have)
 	}
 }
