@@ -1,10 +1,11 @@
 // Package jsapi is everything JavaScript code can see in flexrun: the flex
 // and Twilio.Flex globals, a per-owner flex.Actions facade, the host modules
 // (@twilio/flex-ui, @twilio/flex-plugin), the plugin start-up contract,
-// console, timers, queueMicrotask, structuredClone, performance, window, and
+// timers, queueMicrotask, structuredClone, performance, window, and
 // the browser globals plugins use: alert, confirm, prompt, fetch (Headers,
 // Response), URL, URLSearchParams, AbortController, TextEncoder/TextDecoder,
-// atob/btoa, localStorage and sessionStorage.
+// atob/btoa, localStorage and sessionStorage. The console and Node's
+// util.inspect are package jsapi/console.
 //
 // A Host installs the surface into an engine through engine.Options.Setup:
 //

@@ -10,6 +10,7 @@ import (
 	"github.com/flexrun/flexrun/internal/jsfunc"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/jsapi/console"
 	"github.com/flexrun/flexrun/jsapi/world"
 )
 
@@ -125,7 +126,7 @@ func (h *Host) Setup(v *engine.VM) error {
 	h.reflectSet = jsfunc.MustCallable(rt.Get("Reflect").(*goja.Object).Get("set"))
 	global.Set("window", global)
 	global.Set("self", global)
-	global.Set("console", NewConsole(rt, h.opts.Stdout, h.opts.Stderr))
+	global.Set("console", console.New(rt, h.opts.Stdout, h.opts.Stderr))
 	h.installTimers(v)
 	h.installGlobals(v)
 	web := h.installWeb(v)

@@ -2,13 +2,16 @@ package jsapi_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
 
+	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/flexruntest"
+	"github.com/flexrun/flexrun/jsapi/console"
 )
 
 // TestSurface guards the JavaScript surface: the own property names of
@@ -178,4 +181,55 @@ func added(have, base []string) []string {
 // diff returns what have has that want lacks, and the reverse.
 func diff(have, want []string) (extra, missing []string) {
 	return added(have, want), added(want, have)
+}
+
+// TestInspectNativeFunctions: the functions flexrun implements in Go show
+// in util.inspect (console.log, the dev console) under their JavaScript
+// names, as Node shows its own; testdata/spec/function-names.js checks the
+// names themselves.
+func TestInspectNativeFunctions(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ script, want string }{
+		{"setTimeout", "[Function: setTimeout]"},
+		{"fetch", "[Function: fetch]"},
+		{"alert", "[Function: alert]"},
+		{"flex.Actions.invokeAction", "[Function: invokeAction]"},
+		{"flex.Actions.addListener", "[Function: addListener]"},
+		{"queueMicrotask", "[Function: queueMicrotask]"},
+		{"structuredClone", "[Function: structuredClone]"},
+		{"localStorage.getItem", "[Function: getItem]"},
+		{"console.log", "[Function: log]"},
+		{"Headers.prototype.forEach", "[Function: forEach]"},
+		{"URLSearchParams.prototype.append", "[Function: append]"},
+		{`Object.getOwnPropertyDescriptor(flex.Actions, "invokeAction").get`, "[Function: get invokeAction]"},
+		{"[setTimeout, clearTimeout, btoa]", "[ [Function: setTimeout], [Function: clearTimeout], [Function: btoa] ]"},
+		{`flex.Actions.addListener("inspectProbe", () => {})`, `{
+  addListener: [Function: addListener],
+  on: [Function: on],
+  removeListener: [Function: removeListener],
+  off: [Function: off],
+  removeAllListeners: [Function: removeAllListeners],
+  listenerCount: [Function: listenerCount],
+  setMaxListeners: [Function: setMaxListeners],
+  getMaxListeners: [Function: getMaxListeners]
+}`},
+		{"flex.Manager", "{ getInstance: [Function: getInstance] }"},
+	}
+	e := flexruntest.New(t, flexruntest.Options{})
+	err := e.Do(t.Context(), func(v *engine.VM) error {
+		rt := v.Runtime()
+		for _, tc := range tests {
+			val, err := rt.RunString(tc.script)
+			if err != nil {
+				return fmt.Errorf("%s: %w", tc.script, err)
+			}
+			if have := console.Inspect(rt, val); have != tc.want {
+				t.Errorf("Inspect(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

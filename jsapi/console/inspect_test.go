@@ -1,4 +1,4 @@
-package jsapi_test
+package console_test
 
 import (
 	"bytes"
@@ -11,9 +11,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/flexruntest"
-	"github.com/flexrun/flexrun/jsapi"
+	"github.com/flexrun/flexrun/jsapi/console"
 )
 
 // The tables below hold JavaScript expressions and the exact text Node 20
@@ -32,7 +30,7 @@ func TestInspect(t *testing.T) {
 			if err != nil {
 				t.Fatalf("script %s: %v", tc.script, err)
 			}
-			if have := jsapi.Inspect(rt, v); have != tc.want {
+			if have := console.Inspect(rt, v); have != tc.want {
 				t.Errorf("Inspect(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
 			}
 		})
@@ -54,7 +52,7 @@ func TestFormat(t *testing.T) {
 			for i := 0; i < int(arr.Get("length").ToInteger()); i++ {
 				args = append(args, arr.Get(strconv.Itoa(i)))
 			}
-			if have := jsapi.Format(rt, args); have != tc.want {
+			if have := console.Format(rt, args); have != tc.want {
 				t.Errorf("Format(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
 			}
 		})
@@ -64,7 +62,7 @@ func TestFormat(t *testing.T) {
 func ExampleInspect() {
 	rt := goja.New()
 	v, _ := rt.RunString(`({id: 7, tags: ['a', 'b'], nested: {deep: {deeper: {deepest: 1}}}, when: new Date(0)})`)
-	fmt.Println(jsapi.Inspect(rt, v))
+	fmt.Println(console.Inspect(rt, v))
 	// Output:
 	// {
 	//   id: 7,
@@ -76,13 +74,13 @@ func ExampleInspect() {
 
 func ExampleFormat() {
 	rt := goja.New()
-	fmt.Println(jsapi.Format(rt, []goja.Value{rt.ToValue("%s has %d items:"), rt.ToValue("cart"), rt.ToValue(2), rt.NewArray("x", "y")}))
+	fmt.Println(console.Format(rt, []goja.Value{rt.ToValue("%s has %d items:"), rt.ToValue("cart"), rt.ToValue(2), rt.NewArray("x", "y")}))
 	// Output: cart has 2 items: [ 'x', 'y' ]
 }
 
-func ExampleNewConsole() {
+func ExampleNew() {
 	rt := goja.New()
-	_ = rt.Set("console", jsapi.NewConsole(rt, os.Stdout, io.Discard))
+	_ = rt.Set("console", console.New(rt, os.Stdout, io.Discard))
 	_, _ = rt.RunString(`
 		console.group('task');
 		console.log({sid: 'WT1', attributes: {channel: 'voice'}});
@@ -94,57 +92,6 @@ func ExampleNewConsole() {
 	// task
 	//   { sid: 'WT1', attributes: { channel: 'voice' } }
 	//   accepted: 1
-}
-
-// TestInspectNativeFunctions: the functions flexrun implements in Go show
-// in util.inspect (console.log, the dev console) under their JavaScript
-// names, as Node shows its own; testdata/spec/function-names.js checks the
-// names themselves.
-func TestInspectNativeFunctions(t *testing.T) {
-	t.Parallel()
-	tests := []struct{ script, want string }{
-		{"setTimeout", "[Function: setTimeout]"},
-		{"fetch", "[Function: fetch]"},
-		{"alert", "[Function: alert]"},
-		{"flex.Actions.invokeAction", "[Function: invokeAction]"},
-		{"flex.Actions.addListener", "[Function: addListener]"},
-		{"queueMicrotask", "[Function: queueMicrotask]"},
-		{"structuredClone", "[Function: structuredClone]"},
-		{"localStorage.getItem", "[Function: getItem]"},
-		{"console.log", "[Function: log]"},
-		{"Headers.prototype.forEach", "[Function: forEach]"},
-		{"URLSearchParams.prototype.append", "[Function: append]"},
-		{`Object.getOwnPropertyDescriptor(flex.Actions, "invokeAction").get`, "[Function: get invokeAction]"},
-		{"[setTimeout, clearTimeout, btoa]", "[ [Function: setTimeout], [Function: clearTimeout], [Function: btoa] ]"},
-		{`flex.Actions.addListener("inspectProbe", () => {})`, `{
-  addListener: [Function: addListener],
-  on: [Function: on],
-  removeListener: [Function: removeListener],
-  off: [Function: off],
-  removeAllListeners: [Function: removeAllListeners],
-  listenerCount: [Function: listenerCount],
-  setMaxListeners: [Function: setMaxListeners],
-  getMaxListeners: [Function: getMaxListeners]
-}`},
-		{"flex.Manager", "{ getInstance: [Function: getInstance] }"},
-	}
-	e := flexruntest.New(t, flexruntest.Options{})
-	err := e.Do(t.Context(), func(v *engine.VM) error {
-		rt := v.Runtime()
-		for _, tc := range tests {
-			val, err := rt.RunString(tc.script)
-			if err != nil {
-				return fmt.Errorf("%s: %w", tc.script, err)
-			}
-			if have := jsapi.Inspect(rt, val); have != tc.want {
-				t.Errorf("Inspect(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestInspectGojaErrors covers errors with goja's own stacks, whose frames
@@ -187,7 +134,7 @@ func TestInspectGojaErrors(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if have := jsapi.Inspect(rt, v); have != tc.want {
+			if have := console.Inspect(rt, v); have != tc.want {
 				t.Errorf("have:\n%s\nwant:\n%s", have, tc.want)
 			}
 		})
@@ -219,7 +166,7 @@ func TestInspectHostile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if have := jsapi.Inspect(rt, v); have != tc.want {
+			if have := console.Inspect(rt, v); have != tc.want {
 				t.Errorf("have:\n%s\nwant:\n%s", have, tc.want)
 			}
 		})
@@ -232,7 +179,7 @@ func TestInspectHostile(t *testing.T) {
 			t.Fatal(err)
 		}
 		arr := v.(*goja.Object)
-		have := jsapi.Format(rt, []goja.Value{rt.ToValue("%s %d"), arr.Get("0"), arr.Get("1")})
+		have := console.Format(rt, []goja.Value{rt.ToValue("%s %d"), arr.Get("0"), arr.Get("1")})
 		if want := "{ toString: [Function: toString] } NaN"; have != want {
 			t.Errorf("have %q, want %q", have, want)
 		}
@@ -246,7 +193,7 @@ func TestInspectInterrupt(t *testing.T) {
 	t.Parallel()
 	rt := goja.New()
 	var stdout bytes.Buffer
-	if err := rt.Set("console", jsapi.NewConsole(rt, &stdout, io.Discard)); err != nil {
+	if err := rt.Set("console", console.New(rt, &stdout, io.Discard)); err != nil {
 		t.Fatal(err)
 	}
 	if err := rt.Set("stop", func() { rt.Interrupt("stop") }); err != nil {
