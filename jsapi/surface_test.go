@@ -64,7 +64,7 @@ func TestSurface(t *testing.T) {
 			"fetch", "flex", "localStorage", "performance", "process", "prompt", "queueMicrotask", "self",
 			"sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",
 		},
-		// The web classes: statics, then prototypes (web*.go, fetch*.go, storage.go).
+		// The web classes: statics, then prototypes (package web).
 		"AbortSignal":               {"abort", "length", "name", "prototype"},
 		"Response":                  {"error", "json", "length", "name", "prototype", "redirect"},
 		"URL":                       {"canParse", "length", "name", "prototype"},

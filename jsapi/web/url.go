@@ -1,4 +1,4 @@
-package jsapi
+package web
 
 import (
 	"strings"
@@ -8,7 +8,7 @@ import (
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
-// The URL class over web_urlparse.go, with URLSearchParams from
+// The URL class over urlparse.go, with URLSearchParams from
 // goja_nodejs. url.searchParams is a URLSearchParams made on first use;
 // the two stay in step as in browsers: a change to the params (seen by
 // comparing their serialization with the last one) rewrites the URL's
@@ -254,4 +254,68 @@ func (w *web) invalidURL(input string) *goja.Object {
 	e.Set("code", "ERR_INVALID_URL")
 	e.Set("input", input)
 	return e
+}
+
+// searchParamsMethods are the lengths of URLSearchParams's methods (Node's
+// and the browsers'), whose names goja_nodejs leaves Go's.
+var searchParamsMethods = map[string]int{
+	"append": 2, "delete": 1, "entries": 0, "forEach": 1, "get": 1, "getAll": 1,
+	"has": 1, "keys": 0, "set": 2, "sort": 0, "toString": 0, "values": 0,
+}
+
+// dressSearchParams gives goja_nodejs's URLSearchParams what a class of
+// ours has: its name, its methods' names, a toStringTag, and Node's
+// inspect form (URLSearchParams { 'a' => '1' }).
+func (w *web) dressSearchParams() {
+	rt := w.rt
+	sp := w.searchParams
+	jsfunc.SetName(rt, sp, "URLSearchParams", 0)
+	proto := sp.Get("prototype").(*goja.Object)
+	for name, length := range searchParamsMethods {
+		if f, ok := proto.Get(name).(*goja.Object); ok {
+			jsfunc.SetName(rt, f, name, length)
+		}
+	}
+	getOwnPropertyDescriptor := jsfunc.MustCallable(rt.Get("Object").(*goja.Object).Get("getOwnPropertyDescriptor"))
+	if d, err := getOwnPropertyDescriptor(goja.Undefined(), proto, rt.ToValue("size")); err == nil {
+		if d, ok := d.(*goja.Object); ok {
+			if get, ok := d.Get("get").(*goja.Object); ok {
+				jsfunc.SetName(rt, get, "get size", 0)
+			}
+		}
+	}
+	// The iterators' next, on a prototype only an iterator leads to.
+	empty, err := rt.New(sp)
+	if err != nil {
+		panic(err)
+	}
+	iter, err := jsfunc.MustCallable(proto.Get("keys"))(empty)
+	if err != nil {
+		panic(err)
+	}
+	jsfunc.SetName(rt, iter.(*goja.Object).Prototype().Get("next").(*goja.Object), "next", 0)
+	proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("URLSearchParams"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	w.customInspect(proto, func(c goja.FunctionCall) goja.Value {
+		inspect, ok := goja.AssertFunction(c.Argument(2))
+		if !ok {
+			return rt.ToValue("URLSearchParams {}")
+		}
+		show := func(v goja.Value) string {
+			s, err := inspect(goja.Undefined(), v)
+			if err != nil {
+				panic(err)
+			}
+			return s.String()
+		}
+		var parts []string
+		rt.ForOf(c.This, func(pair goja.Value) bool {
+			kv := pair.(*goja.Object)
+			parts = append(parts, show(kv.Get("0"))+" => "+show(kv.Get("1")))
+			return true
+		})
+		if len(parts) == 0 {
+			return rt.ToValue("URLSearchParams {}")
+		}
+		return rt.ToValue("URLSearchParams { " + strings.Join(parts, ", ") + " }")
+	})
 }

@@ -1,5 +1,5 @@
 // GET a JSON document: the Response, its headers and its body.
-import { assert } from "../assert.js";
+import { assert } from "../../../testdata/assert.js";
 
 const res = await fetch(BASE + "/json");
 assert.ok(res instanceof Response);

@@ -1,5 +1,5 @@
 // An HTTP error status is a response, not a rejection.
-import { assert } from "../assert.js";
+import { assert } from "../../../testdata/assert.js";
 
 const missing = await fetch(BASE + "/missing");
 assert.sameValue(missing.ok, false);

@@ -1,4 +1,4 @@
-package jsapi
+package web
 
 import (
 	"bytes"
@@ -12,11 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"time"
 
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
@@ -29,14 +29,11 @@ import (
 // rejects at once with the signal's reason and cancels the request's
 // context; the goroutine's late settle then finds the promise settled.
 //
-// The engine exposes no context of its own to jsapi, so a fetch in flight
-// when the engine closes runs on until it completes or the client's timeout
-// ends it; its settle is then dropped by the closed engine.
+// A fetch in flight when the engine closes is cancelled through the
+// engine's context (engine.VM.Context), and Close waits for its goroutine
+// (engine.VM.Go); its settle is then dropped by the closed engine.
 
-const (
-	defaultFetchTimeout = 30 * time.Second // the whole exchange, when Options.HTTPClient is nil
-	defaultFetchMaxBody = 32 << 20         // Options.FetchMaxBody
-)
+const defaultFetchMaxBody = 32 << 20 // Options.FetchMaxBody
 
 // fetchRequest is one fetch as built on the loop. The goroutine reads only
 // its plain Go fields (method, url, body, hasBody, redirect).
@@ -77,15 +74,12 @@ func (e *bodyTooLargeError) Error() string {
 	return fmt.Sprintf("response body of %s exceeds %d bytes", e.url, e.limit)
 }
 
-func (h *Host) installFetch(v *engine.VM, w *web) {
+// installFetch defines Headers, Response and fetch, which performs its
+// requests with client and reads at most maxBody bytes of a body.
+func (w *web) installFetch(client *http.Client, maxBody int64) {
 	w.installHeaders()
 	w.installResponse()
-	client := h.opts.HTTPClient // NewHost made it, over the world's transport
-	maxBody := h.opts.FetchMaxBody
-	if maxBody <= 0 {
-		maxBody = defaultFetchMaxBody
-	}
-	rt := v.Runtime()
+	rt := w.rt
 	rt.GlobalObject().Set("fetch", jsfunc.New(rt, "fetch", 1, func(c goja.FunctionCall) goja.Value {
 		p, resolve, reject := rt.NewPromise()
 		var req *fetchRequest
@@ -119,8 +113,8 @@ func (w *web) newFetchRequest(c goja.FunctionCall) *fetchRequest {
 	}
 	if init, ok := c.Argument(1).(*goja.Object); ok {
 		w.applyInit(req, init)
-	} else if !isNullish(c.Argument(1)) {
-		panic(rt.NewTypeError("fetch: init must be an object, received " + describe(c.Argument(1))))
+	} else if !jsargs.IsNullish(c.Argument(1)) {
+		panic(rt.NewTypeError("fetch: init must be an object, received " + jsargs.Describe(c.Argument(1))))
 	}
 
 	rec, ok := parseURLRecord(raw, nil, w.toASCII)
@@ -333,6 +327,7 @@ func reasonPhrase(resp *http.Response) string {
 func (w *web) fetchError(err error) *goja.Object {
 	var tooLarge *bodyTooLargeError
 	if errors.As(err, &tooLarge) {
+		// Named as users set it: through jsapi, which passes it on.
 		return w.newTypeError(fmt.Sprintf("fetch: the response body of %s exceeds flexrun's limit of %d bytes (jsapi.Options.FetchMaxBody)", tooLarge.url, tooLarge.limit), nil)
 	}
 	msg := err.Error()

@@ -1,4 +1,4 @@
-package jsapi_test
+package web_test
 
 import (
 	"testing"

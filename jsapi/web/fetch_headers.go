@@ -1,4 +1,4 @@
-package jsapi
+package web
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
@@ -86,7 +87,7 @@ func (w *web) installHeaders() {
 	})
 	w.method(proto, "forEach", 1, func(c goja.FunctionCall) goja.Value {
 		hl := thisSlot[*headerList](w, c)
-		fn, _ := functionArg(rt, "Headers.forEach", "the callback", c, 0)
+		fn, _ := jsargs.Function(rt, "Headers.forEach", "the callback", c, 0)
 		for _, e := range hl.sorted() {
 			if _, err := fn(c.Argument(1), rt.ToValue(e.value), rt.ToValue(e.name), c.This); err != nil {
 				panic(err)
@@ -154,7 +155,7 @@ func (w *web) fillHeaders(hl *headerList, api string, init goja.Value) {
 	}
 	o, ok := init.(*goja.Object)
 	if !ok {
-		panic(rt.NewTypeError(fmt.Sprintf("%s: headers must be an object, an array of [name, value] pairs or a Headers, received %s", api, describe(init))))
+		panic(rt.NewTypeError(fmt.Sprintf("%s: headers must be an object, an array of [name, value] pairs or a Headers, received %s", api, jsargs.Describe(init))))
 	}
 	if isCallable(o.GetSymbol(goja.SymIterator)) {
 		rt.ForOf(o, func(pair goja.Value) bool {
@@ -162,7 +163,7 @@ func (w *web) fillHeaders(hl *headerList, api string, init goja.Value) {
 			if p, ok := pair.(*goja.Object); ok && isCallable(p.GetSymbol(goja.SymIterator)) {
 				rt.ForOf(p, func(x goja.Value) bool { kv = append(kv, x); return true })
 			} else {
-				panic(rt.NewTypeError(fmt.Sprintf("%s: each header must be a [name, value] pair, received %s", api, describe(pair))))
+				panic(rt.NewTypeError(fmt.Sprintf("%s: each header must be a [name, value] pair, received %s", api, jsargs.Describe(pair))))
 			}
 			if len(kv) != 2 {
 				panic(rt.NewTypeError(fmt.Sprintf("%s: expected name/value pair to be length 2, found %d.", api, len(kv))))

@@ -1,9 +1,11 @@
-package jsapi
+package web
 
 import (
 	"fmt"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsargs"
 )
 
 // Response: what fetch resolves to, and a constructor for tests and mocks.
@@ -149,10 +151,10 @@ func (w *web) initResponse(r *response, api string, body, init goja.Value, defau
 		if h := o.Get("headers"); h != nil && !goja.IsUndefined(h) {
 			w.fillHeaders(hl, api, h)
 		}
-	} else if !isNullish(init) {
-		panic(rt.NewTypeError(fmt.Sprintf("%s: init must be an object, received %s", api, describe(init))))
+	} else if !jsargs.IsNullish(init) {
+		panic(rt.NewTypeError(fmt.Sprintf("%s: init must be an object, received %s", api, jsargs.Describe(init))))
 	}
-	if !isNullish(body) {
+	if !jsargs.IsNullish(body) {
 		if nullBodyStatus(r.status) {
 			panic(rt.NewTypeError(fmt.Sprintf("%s: Invalid response status code %d", api, r.status)))
 		}

@@ -1,10 +1,12 @@
-package jsapi
+package web
 
 import (
 	"strings"
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"github.com/flexrun/flexrun/internal/jsargs"
 )
 
 // TextEncoder and TextDecoder, UTF-8 only (the Encoding Standard's
@@ -89,7 +91,7 @@ func (w *web) installTextCoding() {
 	w.method(dec, "decode", 0, func(c goja.FunctionCall) goja.Value {
 		d := thisSlot[*textDecoder](w, c)
 		var input []byte
-		if a := c.Argument(0); !isNullish(a) {
+		if a := c.Argument(0); !jsargs.IsNullish(a) {
 			b, ok := w.bufferSource(a)
 			if !ok {
 				panic(rt.NewTypeError("TextDecoder.decode: the input must be an ArrayBuffer or an ArrayBufferView"))

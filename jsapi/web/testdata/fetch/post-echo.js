@@ -1,5 +1,5 @@
 // Method, headers and body reach the server as a browser would send them.
-import { assert } from "../assert.js";
+import { assert } from "../../../testdata/assert.js";
 
 const echo = async (init, path = "/echo") => (await fetch(BASE + path, init)).json();
 

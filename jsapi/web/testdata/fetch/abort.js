@@ -1,5 +1,5 @@
 // AbortController: before, during and after the request.
-import { assert } from "../assert.js";
+import { assert } from "../../../testdata/assert.js";
 
 // During: rejects at once with the AbortError.
 const during = new AbortController();

@@ -1,4 +1,4 @@
-package jsapi_test
+package web_test
 
 import (
 	"encoding/json"
@@ -19,9 +19,10 @@ import (
 )
 
 // fetch against a loopback httptest server. The JS cases live in
-// testdata/fetch (one behaviour per file, asserting with ../assert.js);
-// each runs in its own engine against its own server, whose URL is the
-// global BASE, with CLOSED the URL of a server that is no longer there.
+// testdata/fetch (one behaviour per file, asserting with the specs' one
+// assert.js, jsapi/testdata/assert.js); each runs in its own engine
+// against its own server, whose URL is the global BASE, with CLOSED the
+// URL of a server that is no longer there.
 // The Go tests below cover what a script cannot see: that the engine stays
 // busy while a request is in flight and that an abort reaches the server.
 

@@ -1,6 +1,6 @@
 // Failures: the network (like Node 20, TypeError "fetch failed" with the
 // cause), malformed JSON, redirects refused.
-import { assert } from "../assert.js";
+import { assert } from "../../../testdata/assert.js";
 
 const down = await assert.rejects(TypeError, () => fetch(CLOSED + "/x"), "nothing listens there");
 assert.sameValue(down.message, "fetch failed");

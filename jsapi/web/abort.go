@@ -1,4 +1,4 @@
-package jsapi
+package web
 
 import (
 	"slices"
@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
@@ -179,11 +180,11 @@ func (w *web) callListener(s *abortSignal, l *eventListener, ev *goja.Object) {
 }
 
 func (w *web) addEventListener(s *abortSignal, typ string, cb, options goja.Value) {
-	if isNullish(cb) {
+	if jsargs.IsNullish(cb) {
 		return
 	}
 	if _, ok := cb.(*goja.Object); !ok {
-		panic(w.rt.NewTypeError("EventTarget.addEventListener: the listener must be a function or an object, received " + describe(cb)))
+		panic(w.rt.NewTypeError("EventTarget.addEventListener: the listener must be a function or an object, received " + jsargs.Describe(cb)))
 	}
 	l := &eventListener{typ: typ, callback: cb, capture: listenerCapture(options), owner: w.v.CurrentOwner()}
 	var stop *abortSignal
@@ -192,7 +193,7 @@ func (w *web) addEventListener(s *abortSignal, typ string, cb, options goja.Valu
 		if sv := o.Get("signal"); sv != nil && !goja.IsUndefined(sv) {
 			var ok bool
 			if stop, ok = slotOf[*abortSignal](w, sv); !ok {
-				panic(w.rt.NewTypeError("EventTarget.addEventListener: options.signal must be an AbortSignal, received " + describe(sv)))
+				panic(w.rt.NewTypeError("EventTarget.addEventListener: options.signal must be an AbortSignal, received " + jsargs.Describe(sv)))
 			}
 			if stop.aborted {
 				return
@@ -288,7 +289,7 @@ func (w *web) fetchSignalOf(v goja.Value) *fetchSignal {
 	}
 	o, ok := v.(*goja.Object)
 	if !ok || !isCallable(o.Get("addEventListener")) {
-		panic(w.rt.NewTypeError("fetch: signal must be an AbortSignal, received " + describe(v)))
+		panic(w.rt.NewTypeError("fetch: signal must be an AbortSignal, received " + jsargs.Describe(v)))
 	}
 	state := func() (bool, goja.Value) {
 		if a := o.Get("aborted"); a == nil || !a.ToBoolean() {
