@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -72,7 +72,7 @@ func TestBadInputFromScripts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e := enginetest.New(t, enginetest.Options{})
+			e := flexruntest.New(t, flexruntest.Options{})
 			res := e.RunScript(tt.script)
 			require.NoError(t, res.Err, res.Stderr)
 			assert.Equal(t, tt.wantStdout, res.Stdout)
@@ -103,7 +103,7 @@ func TestUncaughtErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e := enginetest.New(t, enginetest.Options{})
+			e := flexruntest.New(t, flexruntest.Options{})
 			res := e.RunScript(tt.script)
 			var u *engine.UncaughtError
 			require.ErrorAs(t, res.Err, &u)
@@ -124,7 +124,7 @@ func TestUncaughtErrors(t *testing.T) {
 
 func TestUnsettledTopLevelAwait(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunScript("console.log('before');\nawait new Promise(() => {});\nconsole.log('never');\n")
 	assert.ErrorIs(t, res.Err, plugins.ErrUnsettled)
 	assert.Equal(t, "before\n", res.Stdout)
@@ -132,7 +132,7 @@ func TestUnsettledTopLevelAwait(t *testing.T) {
 
 func TestSyntaxError(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunScript("const x = 1;\nconst y = ;\n")
 	var ce *plugins.CompileError
 	require.ErrorAs(t, res.Err, &ce)
@@ -148,7 +148,7 @@ func TestSyntaxError(t *testing.T) {
 func TestRunawayListenerIsInterrupted(t *testing.T) {
 	t.Parallel()
 	var uncaught []*engine.UncaughtError
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{
 		JobBudget:  50 * time.Millisecond,
 		OnUncaught: func(u *engine.UncaughtError) { uncaught = append(uncaught, u) },
 	}})
@@ -176,7 +176,7 @@ func TestRunawayListenerIsInterrupted(t *testing.T) {
 
 func TestRunawayTopLevel(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{JobBudget: 50 * time.Millisecond}})
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{JobBudget: 50 * time.Millisecond}})
 	res := e.RunScript("let i = 0;\nwhile (true) { i++; }\n")
 	var u *engine.UncaughtError
 	require.ErrorAs(t, res.Err, &u)
@@ -189,7 +189,7 @@ func TestRunawayTopLevel(t *testing.T) {
 // function (see gojafix.go); the engine must keep running promise jobs.
 func TestEngineServesAfterInterruptInAsyncCode(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{JobBudget: 50 * time.Millisecond}})
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{JobBudget: 50 * time.Millisecond}})
 	for _, script := range []string{
 		"(async function () { await null; while (true) {} })();",
 		"(async function () { while (true) {} })();",

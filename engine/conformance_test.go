@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 // TestConformance runs every case recorded from the real Flex UI 1.34.6
@@ -24,7 +24,7 @@ func TestConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			e := enginetest.New(t, enginetest.Options{})
+			e := flexruntest.New(t, flexruntest.Options{})
 			res := e.RunFile(path)
 			if res.Err != nil {
 				t.Fatalf("run failed: %v\nstderr:\n%s", res.Err, res.Stderr)

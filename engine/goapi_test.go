@@ -14,12 +14,12 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 func TestGoActionInvokedFromJS(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	require.NoError(t, e.RegisterAction(ctx, "Lookup", func(ctx context.Context, p engine.Payload) (any, error) {
 		return map[string]any{"found": p["id"], "tags": []any{"a", "b"}}, nil
 	}))
@@ -35,7 +35,7 @@ func TestGoActionInvokedFromJS(t *testing.T) {
 
 func TestInvokeFromGoRunsJSPipeline(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunScript(`
 		flex.Actions.registerAction("Greet", (p) => "hello " + p.name);
 		flex.Actions.replaceAction("Greet", (p, original) => original(p).toUpperCase());
@@ -62,7 +62,7 @@ func TestInvokeFromGoRunsJSPipeline(t *testing.T) {
 
 func TestGoListenerAborts(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ran := false
 	require.NoError(t, e.RegisterAction(ctx, "Accept", func(context.Context, engine.Payload) (any, error) {
 		ran = true
@@ -87,7 +87,7 @@ func TestGoListenerAborts(t *testing.T) {
 
 func TestInvokeErrors(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 
 	_, err := e.Invoke(context.Background(), "Ghost", nil)
 	assert.ErrorIs(t, err, engine.ErrUnknownAction)
@@ -122,7 +122,7 @@ func TestInvokeErrors(t *testing.T) {
 
 func TestInvokeHonoursContext(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	release := make(chan struct{})
 	require.NoError(t, e.RegisterAction(ctx, "Slow", func(ctx context.Context, _ engine.Payload) (any, error) {
 		select {
@@ -188,7 +188,7 @@ func waitGoroutines(t *testing.T, base int) {
 
 func TestUnloadOwner(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	plugin := engine.Owner{Name: "plugins/a.js", Generation: 1}
 	require.NoError(t, e.RegisterAction(ctx, "Base", func(context.Context, engine.Payload) (any, error) { return "base", nil }))
 	err := e.Do(context.Background(), func(v *engine.VM) error {
@@ -244,7 +244,7 @@ var errNotFound = errors.New("not found")
 // identity through the round trip into JavaScript and back.
 func TestGoValuesAndErrorsRoundTrip(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	require.NoError(t, e.RegisterAction(ctx, "Find", func(_ context.Context, p engine.Payload) (any, error) {
 		if p["id"] == "c1" {
 			return customer{Name: "Ada", Tags: []string{"vip"}, Quota: 3}, nil
@@ -268,7 +268,7 @@ func TestGoValuesAndErrorsRoundTrip(t *testing.T) {
 // event's listeners in call order.
 func TestRegistrationsOrder(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	a := engine.Owner{Name: "plugins/a.ts", Generation: 1}
 	b := engine.Owner{Name: "plugins/b.ts", Generation: 2}
 	err := e.Do(ctx, func(v *engine.VM) error {
@@ -313,7 +313,7 @@ func TestRegistrationsOrder(t *testing.T) {
 // next Wait instead of swallowing it.
 func TestWaitThatGivesUpLeavesTheReport(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	// A pending timer keeps the engine busy: Wait can only return a report.
 	require.NoError(t, e.Do(ctx, func(v *engine.VM) error {
 		v.SetTimer(engine.ScriptOwner, time.Hour, false, func() {})
@@ -337,7 +337,7 @@ func TestWaitThatGivesUpLeavesTheReport(t *testing.T) {
 // only so many: an engine with a timer failing forever does not grow.
 func TestUncaughtBacklogIsBounded(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	require.NoError(t, e.Do(ctx, func(v *engine.VM) error {
 		for i := range 1000 {
 			v.ReportUncaught(engine.ScriptOwner, fmt.Errorf("report %d", i))
@@ -363,7 +363,7 @@ func TestUncaughtBacklogIsBounded(t *testing.T) {
 // Go listener (as newListener listeners see it) after its event.
 func TestGoFunctionsCarryJSNames(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	require.NoError(t, e.RegisterAction(ctx, "Lookup", func(context.Context, engine.Payload) (any, error) {
 		return "found", nil
 	}))
@@ -386,7 +386,7 @@ func TestGoFunctionsCarryJSNames(t *testing.T) {
 }
 
 // withoutBuiltins drops the registrations of the headless Flex world's
-// built-in actions (owner "flex"), which every engine made by enginetest has.
+// built-in actions (owner "flex"), which every engine made by flexruntest has.
 func withoutBuiltins(regs []engine.Registration) []engine.Registration {
 	var out []engine.Registration
 	for _, r := range regs {

@@ -26,7 +26,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 // benchN is the number of invocations per benchmark iteration.
@@ -57,7 +57,7 @@ func benchWant(n int) string {
 }
 
 // loopPipeline is an engine set up to run benchRun against one pipeline.
-type loopPipeline struct{ e *enginetest.Engine }
+type loopPipeline struct{ e *flexruntest.Engine }
 
 // newFlexrunPipeline runs the loop against flexrun's flex.Actions.
 func newFlexrunPipeline(tb testing.TB) *loopPipeline {
@@ -76,7 +76,7 @@ func newNaivePipeline(tb testing.TB) *loopPipeline {
 
 func newLoopPipeline(tb testing.TB, setup string) *loopPipeline {
 	tb.Helper()
-	e := enginetest.New(tb, enginetest.Options{})
+	e := flexruntest.New(tb, flexruntest.Options{})
 	res := e.RunScript(setup)
 	require.NoError(tb, res.Err, res.Stderr)
 	return &loopPipeline{e: e}

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 // A generation started with BeginStart(new, old) takes old's place: its
@@ -16,8 +16,8 @@ import (
 // listener runs before theirs. What it registers after EndStart is appended.
 func TestBeginStartTakesThePredecessorsPlace(t *testing.T) {
 	t.Parallel()
-	var trace enginetest.Buffer
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{Trace: &trace}})
+	var trace flexruntest.Buffer
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{Trace: &trace}})
 	a1, a2 := engine.Owner{Name: "a", Generation: 1}, engine.Owner{Name: "a", Generation: 2}
 	c1 := engine.Owner{Name: "c", Generation: 1}
 	var regs []engine.Registration

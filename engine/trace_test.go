@@ -9,13 +9,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 func TestTrace(t *testing.T) {
 	t.Parallel()
-	var trace enginetest.Buffer
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{Trace: &trace}})
+	var trace flexruntest.Buffer
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{Trace: &trace}})
 	res := e.RunScript(`
 		const A = flex.Actions;
 		A.registerAction("Accept", (p) => "ok " + p.sid);
@@ -47,10 +47,10 @@ trace: Accept #2 rejected "Error: Action Accept cancelled by before event" in T
 
 func TestSetTraceTogglesTracing(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	require.NoError(t, e.RegisterAction(ctx, "Ping", func(context.Context, engine.Payload) (any, error) { return "pong", nil }))
-	var trace enginetest.Buffer
+	var trace flexruntest.Buffer
 	require.NoError(t, e.SetTrace(ctx, &trace))
 	_, err := e.Invoke(ctx, "Ping", nil)
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
@@ -54,7 +55,7 @@ func (h *Host) newActions(v *engine.VM, owner engine.Owner) *goja.Object {
 }
 
 func (a *actionsFacade) registerAction(c goja.FunctionCall) goja.Value {
-	name := stringArg(a.rt, "Actions.registerAction", "the action name", c, 0)
+	name := jsargs.String(a.rt, "Actions.registerAction", "the action name", c, 0)
 	if err := a.v.RegisterAction(a.owner, name, c.Argument(1), c.Argument(2)); err != nil {
 		a.v.Throw(err)
 	}
@@ -70,12 +71,12 @@ func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 	}
 	// invokeAction never throws (rule 3): a bad name rejects.
 	p, _, reject := a.rt.NewPromise()
-	reject(a.rt.NewTypeError("Actions.invokeAction: the action name must be a string, received " + describe(name)))
+	reject(a.rt.NewTypeError("Actions.invokeAction: the action name must be a string, received " + jsargs.Describe(name)))
 	return a.rt.ToValue(p)
 }
 
 func (a *actionsFacade) replaceAction(c goja.FunctionCall) goja.Value {
-	name := stringArg(a.rt, "Actions.replaceAction", "the action name", c, 0)
+	name := jsargs.String(a.rt, "Actions.replaceAction", "the action name", c, 0)
 	if err := a.v.ReplaceAction(a.owner, name, c.Argument(1)); err != nil {
 		a.v.Throw(err)
 	}

@@ -1,10 +1,19 @@
 // Package jsapi is everything JavaScript code can see in flexrun: the flex
 // and Twilio.Flex globals, a per-owner flex.Actions facade, the host modules
-// (@twilio/flex-ui, @twilio/flex-plugin), the plugin start-up contract,
-// console, timers, queueMicrotask, structuredClone, performance, window, and
-// the browser globals plugins use: alert, confirm, prompt, fetch (Headers,
-// Response), URL, URLSearchParams, AbortController, TextEncoder/TextDecoder,
-// atob/btoa, localStorage and sessionStorage.
+// (@twilio/flex-ui, @twilio/flex-plugin, react, flexrun), the plugin
+// start-up contract, timers, queueMicrotask, structuredClone, performance
+// and window. The rest lives in sub-packages, which a Host installs and
+// wires together:
+//
+//   - jsapi/web: the browser globals plugins use (fetch, Headers, Response,
+//     URL, URLSearchParams, AbortController, TextEncoder/TextDecoder,
+//     atob/btoa, localStorage, sessionStorage, alert, confirm, prompt);
+//   - jsapi/console: console, and Node's util.inspect and util.format;
+//   - jsapi/world: the headless Flex world (state, the built-in actions,
+//     Manager, TaskHelper, Notifications, the flexrun world API).
+//
+// The sub-packages import none of jsapi; the Host connects them (fetch over
+// the world's transport, dialogs recorded in the world).
 //
 // A Host installs the surface into an engine through engine.Options.Setup:
 //

@@ -4,6 +4,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
@@ -14,7 +15,7 @@ func (h *Host) installGlobals(v *engine.VM) {
 
 	// queueMicrotask: a throw in the callback is an uncaught error, as in Node.
 	g.Set("queueMicrotask", jsfunc.New(rt, "queueMicrotask", 1, func(c goja.FunctionCall) goja.Value {
-		fn, _ := functionArg(rt, "queueMicrotask", "the callback", c, 0)
+		fn, _ := jsargs.Function(rt, "queueMicrotask", "the callback", c, 0)
 		owner := v.CurrentOwner()
 		v.QueueMicrotask(func() {
 			if _, err := fn(goja.Undefined()); err != nil {

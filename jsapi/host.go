@@ -10,6 +10,8 @@ import (
 	"github.com/flexrun/flexrun/internal/jsfunc"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/jsapi/console"
+	"github.com/flexrun/flexrun/jsapi/web"
 	"github.com/flexrun/flexrun/jsapi/world"
 )
 
@@ -79,7 +81,7 @@ func NewHost(opts Options) *Host {
 		client := *opts.HTTPClient
 		opts.HTTPClient = &client
 	} else {
-		opts.HTTPClient = &http.Client{Timeout: defaultFetchTimeout}
+		opts.HTTPClient = &http.Client{Timeout: web.DefaultFetchTimeout}
 	}
 	opts.HTTPClient.Transport = opts.World.Transport(fallback, opts.Offline)
 	return &Host{
@@ -125,13 +127,18 @@ func (h *Host) Setup(v *engine.VM) error {
 	h.reflectSet = jsfunc.MustCallable(rt.Get("Reflect").(*goja.Object).Get("set"))
 	global.Set("window", global)
 	global.Set("self", global)
-	global.Set("console", NewConsole(rt, h.opts.Stdout, h.opts.Stderr))
+	global.Set("console", console.New(rt, h.opts.Stdout, h.opts.Stderr))
 	h.installTimers(v)
 	h.installGlobals(v)
-	web := h.installWeb(v)
-	h.installFetch(v, web)
-	h.installDialogs(v)
-	web.installStorage()
+	web.Install(v, web.Options{
+		HTTPClient:   h.opts.HTTPClient, // NewHost made it, over the world's transport
+		FetchMaxBody: h.opts.FetchMaxBody,
+		Dialogs: web.Dialogs{
+			Stdout:  h.opts.Stdout,
+			OnAlert: h.world.Alert,
+			Confirm: h.confirm,
+		},
+	})
 	if err := h.world.Install(v, world.Hooks{
 		Actions: h.newActions(v, world.Owner),
 		React:   h.reactModule(v, "react"),
@@ -146,6 +153,18 @@ func (h *Host) Setup(v *engine.VM) error {
 	twilio.Set("Flex", flex)
 	global.Set("Twilio", twilio)
 	return nil
+}
+
+// confirm answers confirm(message): the world's scripted answer first
+// (it records the message either way), then Options.Confirm (nil: yes).
+func (h *Host) confirm(message string) bool {
+	if answer, scripted := h.world.Confirm(message); scripted {
+		return answer
+	}
+	if h.opts.Confirm == nil {
+		return true
+	}
+	return h.opts.Confirm(message)
 }
 
 // World is the headless Flex world of this host's engine. Its methods are

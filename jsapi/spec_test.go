@@ -8,8 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 )
 
 // specDir holds the JS behaviour specs: one script per behaviour area, run
@@ -72,10 +71,10 @@ func specFiles(t *testing.T) (specs map[string]bool, goldens []string) {
 
 func runSpec(t *testing.T, name string) {
 	path := filepath.Join(specDir, filepath.FromSlash(name))
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunFile(path)
 	if res.Err != nil {
-		t.Fatalf("%s failed:\n%s%s%s", path, describeErr(res.Err), section("stdout", res.Stdout), section("stderr", res.Stderr))
+		t.Fatalf("%s failed:\n%s", path, res)
 	}
 	if res.Stderr != "" {
 		t.Errorf("%s wrote to stderr:\n%s", path, res.Stderr)
@@ -113,25 +112,4 @@ func updateGolden(t *testing.T, golden, stdout string) {
 	if err := os.WriteFile(golden, []byte(stdout), 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// describeErr renders a failure with the JavaScript stack when there is
-// one (the stack starts with the error's name and message).
-func describeErr(err error) string {
-	var je *engine.JSError
-	if !errors.As(err, &je) || je.Stack == "" {
-		return err.Error()
-	}
-	var ue *engine.UncaughtError
-	if errors.As(err, &ue) && ue.Kind != "error" {
-		return ue.Kind + ": " + je.Stack
-	}
-	return je.Stack
-}
-
-func section(name, text string) string {
-	if text == "" {
-		return ""
-	}
-	return "\n" + name + ":\n" + text
 }

@@ -2,13 +2,16 @@ package jsapi_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/flexruntest"
+	"github.com/flexrun/flexrun/jsapi/console"
 )
 
 // TestSurface guards the JavaScript surface: the own property names of
@@ -61,7 +64,7 @@ func TestSurface(t *testing.T) {
 			"fetch", "flex", "localStorage", "performance", "process", "prompt", "queueMicrotask", "self",
 			"sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",
 		},
-		// The web classes: statics, then prototypes (web*.go, fetch*.go, storage.go).
+		// The web classes: statics, then prototypes (package web).
 		"AbortSignal":               {"abort", "length", "name", "prototype"},
 		"Response":                  {"error", "json", "length", "name", "prototype", "redirect"},
 		"URL":                       {"canParse", "length", "name", "prototype"},
@@ -88,7 +91,7 @@ func TestSurface(t *testing.T) {
 		"Storage.prototype (localStorage)": {"clear", "constructor", "getItem", "key", "length", "removeItem", "setItem"},
 	}
 
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	res := e.RunScript(`
 		import * as Namespace from "@twilio/flex-ui";
 		import Default from "@twilio/flex-ui";
@@ -121,7 +124,7 @@ func TestSurface(t *testing.T) {
 		}));
 	`)
 	if res.Err != nil {
-		t.Fatalf("surface script: %s\nstderr:\n%s", describeErr(res.Err), res.Stderr)
+		t.Fatalf("surface script: %s", res)
 	}
 	have := map[string][]string{}
 	if err := json.Unmarshal([]byte(res.Stdout), &have); err != nil {
@@ -178,4 +181,55 @@ func added(have, base []string) []string {
 // diff returns what have has that want lacks, and the reverse.
 func diff(have, want []string) (extra, missing []string) {
 	return added(have, want), added(want, have)
+}
+
+// TestInspectNativeFunctions: the functions flexrun implements in Go show
+// in util.inspect (console.log, the dev console) under their JavaScript
+// names, as Node shows its own; testdata/spec/function-names.js checks the
+// names themselves.
+func TestInspectNativeFunctions(t *testing.T) {
+	t.Parallel()
+	tests := []struct{ script, want string }{
+		{"setTimeout", "[Function: setTimeout]"},
+		{"fetch", "[Function: fetch]"},
+		{"alert", "[Function: alert]"},
+		{"flex.Actions.invokeAction", "[Function: invokeAction]"},
+		{"flex.Actions.addListener", "[Function: addListener]"},
+		{"queueMicrotask", "[Function: queueMicrotask]"},
+		{"structuredClone", "[Function: structuredClone]"},
+		{"localStorage.getItem", "[Function: getItem]"},
+		{"console.log", "[Function: log]"},
+		{"Headers.prototype.forEach", "[Function: forEach]"},
+		{"URLSearchParams.prototype.append", "[Function: append]"},
+		{`Object.getOwnPropertyDescriptor(flex.Actions, "invokeAction").get`, "[Function: get invokeAction]"},
+		{"[setTimeout, clearTimeout, btoa]", "[ [Function: setTimeout], [Function: clearTimeout], [Function: btoa] ]"},
+		{`flex.Actions.addListener("inspectProbe", () => {})`, `{
+  addListener: [Function: addListener],
+  on: [Function: on],
+  removeListener: [Function: removeListener],
+  off: [Function: off],
+  removeAllListeners: [Function: removeAllListeners],
+  listenerCount: [Function: listenerCount],
+  setMaxListeners: [Function: setMaxListeners],
+  getMaxListeners: [Function: getMaxListeners]
+}`},
+		{"flex.Manager", "{ getInstance: [Function: getInstance] }"},
+	}
+	e := flexruntest.New(t, flexruntest.Options{})
+	err := e.Do(t.Context(), func(v *engine.VM) error {
+		rt := v.Runtime()
+		for _, tc := range tests {
+			val, err := rt.RunString(tc.script)
+			if err != nil {
+				return fmt.Errorf("%s: %w", tc.script, err)
+			}
+			if have := console.Inspect(rt, val); have != tc.want {
+				t.Errorf("Inspect(%s)\nhave:\n%s\nwant:\n%s", tc.script, have, tc.want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
+	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
@@ -41,7 +42,7 @@ func newTimerFuncs(v *engine.VM, owner func() engine.Owner) timerFuncs {
 	// The lengths are the browsers' (Web IDL), not Node's (5 and 1).
 	set := func(api string, repeat bool) goja.Value {
 		return jsfunc.New(rt, api, 1, func(c goja.FunctionCall) goja.Value {
-			fn, _ := functionArg(rt, api, "the callback", c, 0)
+			fn, _ := jsargs.Function(rt, api, "the callback", c, 0)
 			ms := c.Argument(1).ToFloat()
 			if !(ms > 0) || ms > maxTimerMillis { // NaN too; Node treats both as 1 ms
 				ms = 0
@@ -61,7 +62,7 @@ func newTimerFuncs(v *engine.VM, owner func() engine.Owner) timerFuncs {
 		})
 	}
 	clearTimer := func(c goja.FunctionCall) goja.Value {
-		if id := c.Argument(0); !isNullish(id) {
+		if id := c.Argument(0); !jsargs.IsNullish(id) {
 			v.ClearTimer(int(id.ToInteger()))
 		}
 		return goja.Undefined()

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -101,7 +101,7 @@ func TestDiscoverThenLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(context.Background(), found)
 	for _, err := range errs {
 		t.Errorf("LoadAll: %v", err)

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/jsapi/world"
 	"github.com/flexrun/flexrun/plugins"
 )
@@ -42,7 +42,7 @@ func TestLoadStartContract(t *testing.T) {
 			t.Parallel()
 			want := fixtureHeader(t, p.Entry, "want")
 			wantCounts := fixtureHeader(t, p.Entry, "counts")
-			e := enginetest.New(t, enginetest.Options{})
+			e := flexruntest.New(t, flexruntest.Options{})
 			ctx := context.Background()
 			g, err := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).Load(ctx, p)
 			if err != nil {
@@ -86,7 +86,7 @@ func TestLoadOwnership(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(ctx, found)
 	for _, err := range errs {
@@ -177,7 +177,7 @@ export default async function () {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	l := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{})
 	g, err := l.Load(ctx, found[0])
@@ -209,7 +209,7 @@ func TestLoadUnloadFallsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(ctx, found)
 	if len(errs) > 0 || len(gens) != 4 {
@@ -256,7 +256,7 @@ func TestLoadSameActionLaterWins(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(ctx, found)
 	if len(errs) > 0 || len(gens) != 2 {
@@ -298,7 +298,7 @@ func TestLoadBadInput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	// h-init-never-settles.ts waits out InitTimeout; the others settle in
 	// milliseconds, the margin is for slow, loaded CI machines.
@@ -481,7 +481,7 @@ export default async () => { Actions.registerAction("Next", () => "next"); };`,
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{InitTimeout: 200 * time.Millisecond}).LoadAll(context.Background(), found)
 	if len(errs) != 1 || len(gens) != 1 {
 		t.Fatalf("generations %v, errors %v; want 1 and 1", ownersOf(gens), errs)
@@ -538,7 +538,7 @@ Actions.registerAction("Good", () => "good");`,
 			if err != nil {
 				t.Fatal(err)
 			}
-			e := enginetest.New(t, enginetest.Options{
+			e := flexruntest.New(t, flexruntest.Options{
 				Engine:  engine.Options{JobBudget: 100 * time.Millisecond},
 				Timeout: 5 * time.Second,
 			})
@@ -606,7 +606,7 @@ export default class SamplePlugin extends FlexPlugin {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	if _, err := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).Load(context.Background(), found[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -627,7 +627,7 @@ func TestLoadNotUTF8(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(context.Background(), found)
 	for _, err := range errs {
 		t.Logf("%v", err)
@@ -669,7 +669,7 @@ Actions.addListener("beforeX", () => {});`,
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	ctx := context.Background()
 	l := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{})
 	g1, err := l.Load(ctx, found[0])
@@ -695,7 +695,7 @@ Actions.addListener("beforeX", () => {});`,
 }
 
 // registrations lists the engine's registry.
-func registrations(t *testing.T, e *enginetest.Engine) []engine.Registration {
+func registrations(t *testing.T, e *flexruntest.Engine) []engine.Registration {
 	t.Helper()
 	var regs []engine.Registration
 	if err := e.Do(context.Background(), func(v *engine.VM) error {
@@ -736,7 +736,7 @@ func checkRegistrations(t *testing.T, when string, have, want []engine.Registrat
 // checkInvoke invokes name with no payload; want "" means the action must
 // not exist. The wait is bounded so that a stuck engine fails the test
 // instead of hanging it.
-func checkInvoke(t *testing.T, e *enginetest.Engine, name, want string) {
+func checkInvoke(t *testing.T, e *flexruntest.Engine, name, want string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -22,7 +22,7 @@ import (
 // VERSION constant each write changes.
 type benchPlugin struct {
 	tb     testing.TB
-	e      *enginetest.Engine
+	e      *flexruntest.Engine
 	l      *plugins.Loader
 	plugin plugins.Plugin
 	src    string
@@ -38,7 +38,7 @@ func newBenchPlugin(tb testing.TB) *benchPlugin {
 	found, err := plugins.Discover(dir) // named as a Watcher of dir names it
 	require.NoError(tb, err)
 	bp.plugin = found[0]
-	bp.e = enginetest.New(tb, enginetest.Options{})
+	bp.e = flexruntest.New(tb, flexruntest.Options{})
 	require.NoError(tb, bp.e.RegisterAction(context.Background(), "AcceptTask", func(context.Context, engine.Payload) (any, error) {
 		return "accepted", nil
 	}))

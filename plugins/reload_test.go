@@ -10,21 +10,21 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
 // reloadFixture is one plugin file in a temp dir, loaded into an engine.
 type reloadFixture struct {
 	t      *testing.T
-	e      *enginetest.Engine
+	e      *flexruntest.Engine
 	l      *plugins.Loader
 	plugin plugins.Plugin
 }
 
 func newReloadFixture(t *testing.T, src string) *reloadFixture {
 	dir := t.TempDir()
-	f := &reloadFixture{t: t, e: enginetest.New(t, enginetest.Options{})}
+	f := &reloadFixture{t: t, e: flexruntest.New(t, flexruntest.Options{})}
 	f.plugin.Entry = filepath.Join(dir, "greeter.ts")
 	f.write(src)
 	found, err := plugins.Discover(dir)

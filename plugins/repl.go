@@ -33,7 +33,7 @@ type REPLOptions struct {
 // run as engine.ScriptOwner in the engine's one realm with the globals
 // scripts see (flex, Twilio, window, console, ...), and dot-commands (see
 // .help). Values are printed like Node's REPL prints them, with
-// jsapi.Inspect; errors as "Uncaught ...".
+// console.Inspect; errors as "Uncaught ...".
 //
 // A line without `await` runs as a script: `const x = 2` on one line and
 // `x * 3` on the next gives 6. A line with top-level `await`, or starting

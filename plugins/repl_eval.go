@@ -15,7 +15,7 @@ import (
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/jsapi"
+	"github.com/flexrun/flexrun/jsapi/console"
 )
 
 // outcome is how a line ended, rendered: a value for Out or an error for Err.
@@ -67,7 +67,7 @@ func (r *REPL) runScript(ctx context.Context, prog *goja.Program) {
 		case err != nil:
 			out = uncaughtError(v, err)
 		default:
-			out = outcome{text: jsapi.Inspect(v.Runtime(), val)}
+			out = outcome{text: console.Inspect(v.Runtime(), val)}
 		}
 		return nil
 	})
@@ -90,7 +90,7 @@ func (r *REPL) settle(ctx context.Context, what string, start func(*engine.VM) (
 			return nil
 		}
 		v.Then(p, func(val goja.Value) {
-			done <- outcome{text: jsapi.Inspect(v.Runtime(), val)}
+			done <- outcome{text: console.Inspect(v.Runtime(), val)}
 		}, func(reason goja.Value) {
 			done <- failed(v, reason)
 		})
@@ -261,11 +261,11 @@ func uncaughtValue(v *engine.VM, val goja.Value) outcome {
 	rt := v.Runtime()
 	je := v.ExportError(val)
 	if je.Context != "Actions" || je.Description == "" {
-		return outcome{"Uncaught " + jsapi.Inspect(rt, val), true}
+		return outcome{"Uncaught " + console.Inspect(rt, val), true}
 	}
 	var shown string
 	if w := wrappedError(rt, val); w != nil {
-		shown = jsapi.Inspect(rt, w)
+		shown = console.Inspect(rt, w)
 	} else {
 		shown = je.Error()
 		if _, frames, ok := strings.Cut(je.Stack, "\n"); ok {

@@ -15,7 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/internal/golden"
 	"github.com/flexrun/flexrun/plugins"
 )
@@ -63,9 +63,9 @@ func TestREPLTranscripts(t *testing.T) {
 // replay runs the inputs of a transcript and renders what they printed.
 func replay(t *testing.T, transcript, pluginDir string) string {
 	trace := &gatedWriter{}
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{JobBudget: replBudget, Trace: trace}})
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{JobBudget: replBudget, Trace: trace}})
 	ctx := context.Background()
-	var out, errs enginetest.Buffer
+	var out, errs flexruntest.Buffer
 	opts := plugins.REPLOptions{Out: &out, Err: &errs, Trace: func(on bool) { trace.on.Store(on) }}
 	if pluginDir != "" {
 		found, err := plugins.Discover(pluginDir)
@@ -125,7 +125,7 @@ func section(b *strings.Builder, prefix, text string) {
 // gatedWriter is the engine's trace writer, passed on only while .trace is on.
 type gatedWriter struct {
 	on  atomic.Bool
-	buf enginetest.Buffer
+	buf flexruntest.Buffer
 }
 
 func (w *gatedWriter) Write(p []byte) (int, error) {
@@ -136,9 +136,9 @@ func (w *gatedWriter) Write(p []byte) (int, error) {
 }
 
 // newREPL is an engine and a REPL writing to the returned buffers.
-func newREPL(t *testing.T, opts plugins.REPLOptions) (*enginetest.Engine, *plugins.REPL, *enginetest.Buffer, *enginetest.Buffer) {
-	e := enginetest.New(t, enginetest.Options{Engine: engine.Options{JobBudget: replBudget}})
-	var out, errs enginetest.Buffer
+func newREPL(t *testing.T, opts plugins.REPLOptions) (*flexruntest.Engine, *plugins.REPL, *flexruntest.Buffer, *flexruntest.Buffer) {
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{JobBudget: replBudget}})
+	var out, errs flexruntest.Buffer
 	opts.Out, opts.Err = &out, &errs
 	return e, plugins.NewREPL(e.Engine, e.Host, opts), &out, &errs
 }
@@ -172,7 +172,7 @@ func TestREPLReloadError(t *testing.T) {
 // A nil REPLOptions writer discards.
 func TestREPLZeroOptions(t *testing.T) {
 	t.Parallel()
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	r := plugins.NewREPL(e.Engine, e.Host, plugins.REPLOptions{})
 	assert.False(t, r.Exec(context.Background(), "globalThis.ran = 1; throw new Error('x')"))
 	assert.False(t, r.Exec(context.Background(), ".help"))

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -27,7 +27,7 @@ func TestPluginTimersAreOwned(t *testing.T) {
 		flex.Actions.addListener("beforeX", () => {});
 	}`
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "ticker.js"), []byte(src), 0o644))
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	found, err := plugins.Discover(dir)
 	require.NoError(t, err)
 	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(context.Background(), found)

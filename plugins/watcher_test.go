@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -35,7 +35,7 @@ func (f *fakeSource) Close() error {
 type watchFixture struct {
 	t      *testing.T
 	dir    string
-	e      *enginetest.Engine
+	e      *flexruntest.Engine
 	src    *fakeSource
 	w      *plugins.Watcher
 	events chan plugins.Event
@@ -54,7 +54,7 @@ func watchTest(t *testing.T, files map[string]string, body func(f *watchFixture)
 		for rel, src := range files {
 			f.put(rel, src)
 		}
-		f.e = enginetest.New(t, enginetest.Options{})
+		f.e = flexruntest.New(t, flexruntest.Options{})
 		l := plugins.NewLoader(f.e.Engine, f.e.Host, plugins.LoaderOptions{})
 		f.w = plugins.NewWatcher(l, []string{f.dir}, f.src, plugins.WatchOptions{OnEvent: func(ev plugins.Event) { f.events <- ev }})
 		f.w.Load(context.Background())
@@ -440,7 +440,7 @@ func TestWatchReloadAll(t *testing.T) {
 func TestWatchStopsWhenSourceCloses(t *testing.T) {
 	t.Parallel()
 	synctest.Test(t, func(t *testing.T) {
-		e := enginetest.New(t, enginetest.Options{})
+		e := flexruntest.New(t, flexruntest.Options{})
 		src := &fakeSource{ch: make(chan plugins.Change)}
 		w := plugins.NewWatcher(plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}), []string{t.TempDir()}, src, plugins.WatchOptions{})
 		stopped := make(chan error)
@@ -568,7 +568,7 @@ func TestWatchDirsHelperSaveReloadsImporters(t *testing.T) {
 		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, rel), []byte(src), 0o644))
 	}
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	src, err := plugins.WatchDirs(dir)
 	require.NoError(t, err)
 	t.Cleanup(func() { src.Close() })

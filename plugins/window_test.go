@@ -14,7 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -27,17 +27,17 @@ import (
 // plugins/) loaded in order.
 type windowFixture struct {
 	t     *testing.T
-	e     *enginetest.Engine
+	e     *flexruntest.Engine
 	l     *plugins.Loader
 	found []plugins.Plugin
 }
 
-func newWindowFixture(t *testing.T, opts enginetest.Options, files map[string]string) *windowFixture {
+func newWindowFixture(t *testing.T, opts flexruntest.Options, files map[string]string) *windowFixture {
 	t.Helper()
 	root := writeLoadTree(t, files)
 	found, err := plugins.Discover(filepath.Join(root, "plugins"))
 	require.NoError(t, err)
-	f := &windowFixture{t: t, e: enginetest.New(t, opts), found: found}
+	f := &windowFixture{t: t, e: flexruntest.New(t, opts), found: found}
 	f.l = plugins.NewLoader(f.e.Engine, f.e.Host, plugins.LoaderOptions{})
 	_, errs := f.l.LoadAll(context.Background(), found)
 	require.Empty(t, errs)
@@ -116,7 +116,7 @@ seen.deleteOwn = (() => { try { delete window.Twilio; return "deleted"; } catch 
 seen.defineOwn = (() => { try { Object.defineProperty(window, "flex", { value: 1 }); return "defined"; } catch (e) { return e.name; } })();
 seen.readOnly = (() => { try { window.NaN = 1; return "assigned"; } catch (e) { return e.name; } })();
 `
-	f := newWindowFixture(t, enginetest.Options{}, map[string]string{
+	f := newWindowFixture(t, flexruntest.Options{}, map[string]string{
 		"plugins/a.js": probe + `window.aWindow = window;
 flex.Actions.registerAction("ProbeA", () => seen);`,
 		"plugins/b.js": probe + `flex.Actions.registerAction("ProbeB", () => ({ ...seen, otherPlugin: window !== real.aWindow }));`,
@@ -151,7 +151,7 @@ console.log(window === real, globalThis === real && self === real, flex === real
 // since; then the newer value stays.
 func TestWindowGlobalsUnload(t *testing.T) {
 	t.Parallel()
-	f := newWindowFixture(t, enginetest.Options{}, map[string]string{
+	f := newWindowFixture(t, flexruntest.Options{}, map[string]string{
 		"plugins/a.js": `
 window.onlyA = "a";
 window.shared = "a";
@@ -192,7 +192,7 @@ delete window.prompt;`,
 // unloading the newest replacement of an action brings back the one below.
 func TestWindowGlobalsUnloadNewestFirst(t *testing.T) {
 	t.Parallel()
-	f := newWindowFixture(t, enginetest.Options{}, map[string]string{
+	f := newWindowFixture(t, flexruntest.Options{}, map[string]string{
 		"plugins/a.js": `window.shared = "a"; window.confirm = () => "a's confirm";`,
 		"plugins/b.js": `window.shared = "b"; window.confirm = () => "b's confirm";`,
 		"plugins/c.js": `window.shared = "c";`,
@@ -233,7 +233,7 @@ func TestWindowGlobalsReload(t *testing.T) {
 // through them, even from a later job.
 func TestWindowTimersAreOwned(t *testing.T) {
 	t.Parallel()
-	f := newWindowFixture(t, enginetest.Options{}, map[string]string{
+	f := newWindowFixture(t, flexruntest.Options{}, map[string]string{
 		"plugins/ticker.js": `export default async function () {
   await Promise.resolve();
   window.setInterval(() => {}, 5);
@@ -265,7 +265,7 @@ func TestWindowWebFunctions(t *testing.T) {
 	t.Cleanup(srv.Close)
 	base, err := json.Marshal(srv.URL)
 	require.NoError(t, err)
-	f := newWindowFixture(t, enginetest.Options{}, map[string]string{
+	f := newWindowFixture(t, flexruntest.Options{}, map[string]string{
 		"plugins/web.js": `const base = ` + string(base) + `;
 flex.Actions.registerAction("Ping", async () => {
   const kinds = [typeof window.fetch, typeof window.alert, typeof window.confirm].join(" ");

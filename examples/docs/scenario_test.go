@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/internal/golden"
 	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/jsapi/world"
@@ -29,7 +29,7 @@ func TestScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out, errOut enginetest.Buffer
+	var out, errOut flexruntest.Buffer
 	e, h, err := jsapi.New(jsapi.Options{Stdout: &out, Stderr: &errOut, World: world.New(f)}, engine.Options{})
 	if err != nil {
 		t.Fatal(err)

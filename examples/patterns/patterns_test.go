@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/internal/golden"
 	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/jsapi/world"
@@ -69,7 +69,7 @@ func runPattern(t *testing.T, dir string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var stdout, stderr enginetest.Buffer
+	var stdout, stderr flexruntest.Buffer
 	e, h, err := jsapi.New(
 		jsapi.Options{Stdout: &stdout, Stderr: &stderr, World: world.New(f)},
 		// As the CLI: the engine's reports (listener failures) on stderr,

@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/jsapi/world"
 )
 
@@ -32,7 +32,7 @@ func TestBuiltinNames(t *testing.T) {
 	require.NoError(t, sc.Err())
 	require.Len(t, want, 53)
 
-	e := enginetest.New(t, enginetest.Options{})
+	e := flexruntest.New(t, flexruntest.Options{})
 	regs, err := e.Registrations(context.Background(), world.Owner)
 	require.NoError(t, err)
 	var have []string

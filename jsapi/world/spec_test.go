@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/flexrun/flexrun/engine"
-	"github.com/flexrun/flexrun/engine/enginetest"
+	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/internal/golden"
 	"github.com/flexrun/flexrun/jsapi"
 	"github.com/flexrun/flexrun/jsapi/world"
@@ -56,14 +56,14 @@ func TestWorldSpecs(t *testing.T) {
 
 func runWorldSpec(t *testing.T, path string) {
 	base := strings.TrimSuffix(path, filepath.Ext(path))
-	opts := enginetest.Options{}
+	opts := flexruntest.Options{}
 	if f, err := world.ReadFile(base + ".world.json"); err == nil {
 		opts.JS = jsapi.Options{World: world.New(f)}
 		opts.Engine.VirtualTime = f.Clock == "virtual"
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		t.Fatal(err)
 	}
-	e := enginetest.New(t, opts)
+	e := flexruntest.New(t, opts)
 	res := e.RunFile(path)
 	if res.Err != nil {
 		msg := res.Err.Error()
@@ -114,7 +114,7 @@ func TestREADMEExample(t *testing.T) {
 	}
 	code := s[i+start+len("```ts\n"):]
 	code = code[:strings.Index(code, "```")]
-	res := enginetest.New(t, enginetest.Options{}).RunScript(code)
+	res := flexruntest.New(t, flexruntest.Options{}).RunScript(code)
 	if res.Err != nil || res.Stderr != "" {
 		t.Fatalf("README example failed: %v\nstderr:\n%s", res.Err, res.Stderr)
 	}

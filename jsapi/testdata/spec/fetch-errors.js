@@ -1,4 +1,4 @@
-// fetch rejections that need no server (the HTTP cases are in fetch_test.go).
+// fetch rejections that need no server (the HTTP cases are in web/fetch_test.go).
 import { assert } from "../assert.js";
 
 assert.sameValue(typeof fetch, "function");

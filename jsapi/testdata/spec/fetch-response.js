@@ -1,4 +1,4 @@
-// Response built by hand (what fetch resolves to is tested in fetch_test.go).
+// Response built by hand (what fetch resolves to is tested in web/fetch_test.go).
 import { assert } from "../assert.js";
 
 const r = new Response('{"a":1}', { status: 201, statusText: "Created", headers: { "X-Id": "7" } });

@@ -1,4 +1,4 @@
-// URL follows the URL Standard (web_urlparse.go); URLSearchParams comes
+// URL follows the URL Standard (web/urlparse.go); URLSearchParams comes
 // from goja_nodejs. Expected values checked against Node 20.
 import { assert } from "../assert.js";
 
