@@ -53,8 +53,11 @@ type Host struct {
 	modules map[engine.Owner]*goja.Object  // @twilio/flex-ui instance per owner
 	plugins map[engine.Owner]*pluginModule // @twilio/flex-plugin instance per owner
 	world   *world.World                   // the headless Flex world (Options.World)
-	startFn goja.Callable                  // the plugin start-up contract (plugin.go)
-	react   *reactModules                  // react, react-dom (react.go)
+
+	packages map[string]*sharedPackage // shared packages' project copies (modules.go)
+	standIns map[string]bool           // shared packages the stand-in served
+	startFn  goja.Callable             // the plugin start-up contract (plugin.go)
+	react    *reactModules             // react, react-dom (react.go)
 
 	// The page's global object and what plugin windows wrote to it (window.go).
 	rt         *goja.Runtime
@@ -85,11 +88,13 @@ func NewHost(opts Options) *Host {
 	}
 	opts.HTTPClient.Transport = opts.World.Transport(fallback, opts.Offline)
 	return &Host{
-		world:   opts.World,
-		opts:    opts,
-		modules: map[engine.Owner]*goja.Object{},
-		plugins: map[engine.Owner]*pluginModule{},
-		globals: map[string]*globalHistory{},
+		world:    opts.World,
+		packages: map[string]*sharedPackage{},
+		standIns: map[string]bool{},
+		opts:     opts,
+		modules:  map[engine.Owner]*goja.Object{},
+		plugins:  map[engine.Owner]*pluginModule{},
+		globals:  map[string]*globalHistory{},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/internal/jsfunc"
+	"github.com/flexrun/flexrun/jsapi/world"
 )
 
 // Module returns the @twilio/flex-ui module instance of owner, made on first
@@ -56,14 +57,72 @@ func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Valu
 		return h.pluginModule(v, owner), nil
 	case "flexrun":
 		return h.world.Module(), nil
-	case "redux": // only when the plugin project has none of its own (plugins.FallbackHostModules)
-		return h.world.Redux(), nil
-	case "react-redux":
-		return h.world.ReactRedux(), nil
-	case "react", "react/jsx-runtime", "react/jsx-dev-runtime", "react-dom", "react-dom/client":
-		return h.reactModule(v, name), nil
 	}
-	return nil, fmt.Errorf("module %q is not provided by flexrun", name)
+	if m, ok := h.packages[name]; ok { // the plugin project's own copy (ProvidePackage)
+		return h.runPackage(v, name, m)
+	}
+	var standIn goja.Value
+	switch name {
+	case "react", "react/jsx-runtime", "react/jsx-dev-runtime", "react-dom", "react-dom/client":
+		standIn = h.reactModule(v, name)
+	case "redux":
+		standIn = h.world.Redux()
+	case "react-redux":
+		standIn = h.world.ReactRedux()
+	default:
+		return nil, fmt.Errorf("module %q is not provided by flexrun", name)
+	}
+	h.standIns[name] = true
+	return standIn, nil
+}
+
+// A shared package is a module Flex gives every plugin from one copy
+// (react, react-dom, redux, react-redux). A plugin project's own copy,
+// provided by package plugins, is run on first require and serves every
+// owner; without one the host's stand-in does.
+type sharedPackage struct {
+	prog    *goja.Program
+	exports goja.Value // once run
+	running bool
+}
+
+// WantsPackage reports whether ProvidePackage would take a copy of the
+// shared package spec: none is provided yet and the stand-in has not
+// served yet (one instance per engine, as in Flex). Loop only.
+func (h *Host) WantsPackage(spec string) bool {
+	_, provided := h.packages[spec]
+	return !provided && !h.standIns[spec]
+}
+
+// ProvidePackage gives the host the project's copy of the shared package
+// spec, a program made by plugins.BuildShared; it runs on first require.
+// It does nothing unless WantsPackage(spec). Loop only.
+func (h *Host) ProvidePackage(spec string, prog *goja.Program) {
+	if h.WantsPackage(spec) {
+		h.packages[spec] = &sharedPackage{prog: prog}
+	}
+}
+
+// runPackage is a shared package's exports, running it the first time. It
+// runs as the world's owner: it belongs to no plugin and outlives them.
+func (h *Host) runPackage(v *engine.VM, spec string, p *sharedPackage) (goja.Value, error) {
+	if p.exports != nil {
+		return p.exports, nil
+	}
+	if p.running {
+		return nil, fmt.Errorf("module %q requires itself while it loads", spec)
+	}
+	p.running = true
+	defer func() { p.running = false }()
+	ev, err := h.Run(v, world.Owner, p.prog)
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", spec, err)
+	}
+	if ev.Exports == nil {
+		return nil, fmt.Errorf("load %s: the package gave no exports", spec)
+	}
+	p.exports = ev.Exports
+	return p.exports, nil
 }
 
 // Evaluation is a module whose top level has started.

@@ -25,6 +25,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -44,6 +45,11 @@ type Bundle struct {
 	// this bundle (entry, relative imports, node_modules), sorted. Host
 	// modules are not files and are not listed.
 	Files []string
+	// Shared maps each shared package the bundle imports (SharedPackages,
+	// e.g. "react" or "react/jsx-runtime") to the file of the project's own
+	// copy, where esbuild found one from the importing file. The host then
+	// runs that copy, once per engine (ShareWith), instead of its stand-in.
+	Shared map[string]string
 }
 
 // Names used inside Code and in source maps.
@@ -88,14 +94,16 @@ const (
 // always F. The namespace's keys are F's own property names when the module
 // is first imported. The slice is new on every call.
 func HostModules() []string {
-	return []string{"@twilio/flex-ui", "@twilio/flex-plugin", "flex-plugin", "react", "react-dom", "@twilio/flex-ui-core", "flexrun"}
+	return []string{"@twilio/flex-ui", "@twilio/flex-plugin", "flex-plugin", "react", "react-dom", "redux", "react-redux", "@twilio/flex-ui-core", "flexrun"}
 }
 
-// FallbackHostModules returns the modules the host provides only to plugins
-// whose project does not have them: Flex hosts one redux and react-redux
-// for every plugin, and a plugin project normally depends on its own copy,
-// which is then bundled. The slice is new on every call.
-func FallbackHostModules() []string { return []string{"redux", "react-redux"} }
+// SharedPackages returns the host modules that Flex provides to every
+// plugin from one copy (webpack externals in a Flex plugin build). A plugin
+// project has them installed, being its dependencies: when esbuild finds
+// the project's copy, the host runs it, one instance per engine for all
+// plugins (Bundle.Shared); without one the host's stand-in serves. The
+// slice is new on every call.
+func SharedPackages() []string { return []string{"react", "react-dom", "redux", "react-redux"} }
 
 // HostModule reports whether the import specifier spec is provided by the
 // host: one of HostModules or a subpath of one ("@twilio/flex-ui/x").
@@ -136,9 +144,17 @@ func Build(path string) (*Bundle, error) {
 	// esbuild needs an output path for the source map to be relative to. It
 	// writes nothing there (Write is false); a directory of its own keeps the
 	// name from clashing with an input file.
+	quoted, _ := json.Marshal(abs) // a JSON string is a JS string literal
+	return bundle(abs, fmt.Sprintf("import * as m from %s;\n%s(m);\n", quoted, exportsHook))
+}
+
+// bundle builds the virtual entry module src, which imports the file abs,
+// into a Bundle named after abs.
+func bundle(abs, src string) (*Bundle, error) {
 	dir := filepath.Dir(abs)
 	outdir := filepath.Join(dir, ".flexrun")
-	res := api.Build(buildOptions(abs, dir, filepath.Join(outdir, "bundle.js")))
+	shared := &sharedFinds{found: map[string]string{}}
+	res := api.Build(buildOptions(src, dir, filepath.Join(outdir, "bundle.js"), shared))
 	if len(res.Errors) > 0 {
 		return nil, newCompileError(res.Errors)
 	}
@@ -155,7 +171,7 @@ func Build(path string) (*Bundle, error) {
 	if js == nil || sm == nil {
 		return nil, fmt.Errorf("build plugin %s: esbuild returned no output", abs)
 	}
-	sm, err = gojaSourceMap(sm, outdir)
+	sm, err := gojaSourceMap(sm, outdir)
 	if err != nil {
 		return nil, fmt.Errorf("build plugin %s: source map: %w", abs, err)
 	}
@@ -163,11 +179,15 @@ func Build(path string) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build plugin %s: metafile: %w", abs, err)
 	}
-	return &Bundle{Path: abs, Code: wrap(js, sm), Files: files}, nil
+	b := &Bundle{Path: abs, Code: wrap(js, sm), Files: files}
+	if len(shared.found) > 0 {
+		b.Shared = shared.found
+	}
+	return b, nil
 }
 
 // buildOptions is the one place where esbuild is configured.
-func buildOptions(entry, dir, outfile string) api.BuildOptions {
+func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildOptions {
 	return api.BuildOptions{
 		EntryPoints:   []string{entrySource},
 		AbsWorkingDir: dir,
@@ -203,15 +223,13 @@ func buildOptions(entry, dir, outfile string) api.BuildOptions {
 		Metafile:       true,
 		AbsPaths:       api.LogAbsPath | api.MetafileAbsPath,
 		LogLevel:       api.LogLevelSilent,
-		Plugins:        []api.Plugin{entryPlugin(entry, dir), hostPlugin()},
+		Plugins:        []api.Plugin{entryPlugin(entrySrc, dir), hostPlugin(shared)},
 	}
 }
 
-// entryPlugin provides the virtual entry module: it imports the plugin at
-// entry and hands its module namespace to __flexrun_exports.
-func entryPlugin(entry, dir string) api.Plugin {
-	quoted, _ := json.Marshal(entry) // a JSON string is a JS string literal
-	src := fmt.Sprintf("import * as m from %s;\n%s(m);\n", quoted, exportsHook)
+// entryPlugin provides the virtual entry module, src: for a plugin, it
+// imports the plugin and hands its module namespace to __flexrun_exports.
+func entryPlugin(src, dir string) api.Plugin {
 	return api.Plugin{
 		Name: entryNamespace,
 		Setup: func(b api.PluginBuild) {
@@ -230,35 +248,26 @@ func entryPlugin(entry, dir string) api.Plugin {
 
 // hostPlugin resolves host modules, and their subpaths, to virtual CommonJS
 // modules that ask the host for the module object; esbuild's interop helpers
-// then give each import form what HostModules documents.
-func hostPlugin() api.Plugin {
-	names := HostModules()
-	for i, n := range names {
-		names[i] = regexp.QuoteMeta(n)
-	}
-	filter := `^(` + strings.Join(names, "|") + `)(/.*)?$`
-	fallbacks := FallbackHostModules()
-	for i, n := range fallbacks {
-		fallbacks[i] = regexp.QuoteMeta(n)
-	}
-	fallback := `^(` + strings.Join(fallbacks, "|") + `)$`
+// then give each import form what HostModules documents. For a shared
+// package it also looks for the project's own copy, as esbuild would
+// resolve it from the importer, and notes it in shared.
+func hostPlugin(shared *sharedFinds) api.Plugin {
+	filter := specFilter(HostModules())
+	isShared := regexp.MustCompile(specFilter(SharedPackages()))
 	return api.Plugin{
 		Name: hostNamespace,
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				return api.OnResolveResult{Path: a.Path, Namespace: hostNamespace}, nil
-			})
-			// A fallback host module: the project's own copy when esbuild
-			// finds one, else the host's.
-			b.OnResolve(api.OnResolveOptions{Filter: fallback}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				if a.PluginData == fallbackProbe {
+				if a.PluginData == sharedProbe {
 					return api.OnResolveResult{}, nil // the probe below: esbuild resolves it
 				}
-				res := b.Resolve(a.Path, api.ResolveOptions{
-					Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: fallbackProbe,
-				})
-				if len(res.Errors) == 0 {
-					return api.OnResolveResult{Path: res.Path, Namespace: res.Namespace, External: res.External}, nil
+				if isShared.MatchString(a.Path) {
+					res := b.Resolve(a.Path, api.ResolveOptions{
+						Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: sharedProbe,
+					})
+					if len(res.Errors) == 0 && res.Namespace == "file" && filepath.IsAbs(res.Path) {
+						shared.add(a.Path, res.Path)
+					}
 				}
 				return api.OnResolveResult{Path: a.Path, Namespace: hostNamespace}, nil
 			})
@@ -271,8 +280,31 @@ func hostPlugin() api.Plugin {
 	}
 }
 
-// fallbackProbe marks hostPlugin's own resolution of a fallback host module.
-const fallbackProbe = "flexrun: probe the project's node_modules"
+// specFilter is an esbuild filter for the module names and their subpaths.
+func specFilter(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = regexp.QuoteMeta(n)
+	}
+	return `^(` + strings.Join(quoted, "|") + `)(/.*)?$`
+}
+
+// sharedProbe marks hostPlugin's own resolution of a shared package.
+const sharedProbe = "flexrun: probe the project's node_modules"
+
+// sharedFinds collects Bundle.Shared; esbuild resolves in parallel.
+type sharedFinds struct {
+	mu    sync.Mutex
+	found map[string]string
+}
+
+func (s *sharedFinds) add(spec, file string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.found[spec]; !ok { // the first importer's copy
+		s.found[spec] = file
+	}
+}
 
 // wrap closes the banner's function around the bundle, with the source map
 // inlined on the line before the closing "})".

@@ -86,34 +86,61 @@ export const seen = { Actions, Flex, FlexDefault, React, sub, fromCJS };
 	}
 }
 
-// redux and react-redux are host modules only for a project without its own
-// copy: Flex hosts them, and a plugin project normally bundles its own.
-func TestBuildFallbackHostModules(t *testing.T) {
+// The shared packages (react, react-dom, redux, react-redux) are host
+// modules, as in a Flex plugin build; where the project has its own copy,
+// the bundle says where, for the host to run that copy.
+func TestBuildSharedPackages(t *testing.T) {
 	t.Parallel()
 	src := `
 import { createStore } from "redux";
 import { connect } from "react-redux";
-export const seen = { createStore, connect };
+import { jsx } from "react/jsx-runtime";
+export const seen = { createStore, connect, jsx };
 `
 	bare := writeTree(t, map[string]string{"plugin.js": src})
-	r := load(t, build(t, filepath.Join(bare, "plugin.js")), `({
-		"redux": { createStore: "host's" }, "react-redux": { connect: "host's" },
+	b := build(t, filepath.Join(bare, "plugin.js"))
+	r := load(t, b, `({
+		"redux": { createStore: "host's" }, "react-redux": { connect: "host's" }, "react/jsx-runtime": { jsx: "host's" },
 	})`)
-	r.check(t, `ns.seen.createStore === "host's" && ns.seen.connect === "host's"`)
-	if want := []string{"redux", "react-redux"}; !reflect.DeepEqual(r.required, want) {
-		t.Errorf("required %q, want %q", r.required, want)
+	r.check(t, `ns.seen.createStore === "host's" && ns.seen.connect === "host's" && ns.seen.jsx === "host's"`)
+	if b.Shared != nil {
+		t.Errorf("Shared = %v without node_modules, want nil", b.Shared)
 	}
 
 	own := writeTree(t, map[string]string{
 		"plugin.js":                         src,
-		"node_modules/redux/package.json":   `{"name": "redux", "main": "index.js"}`,
-		"node_modules/redux/index.js":       `exports.createStore = "project's";`,
+		"node_modules/redux/package.json":   `{"name": "redux", "main": "lib/redux.js"}`,
+		"node_modules/redux/lib/redux.js":   `exports.createStore = "project's";`,
 		"node_modules/react-redux/index.js": `exports.connect = "project's";`,
+		"node_modules/react/jsx-runtime.js": `exports.jsx = "project's";`,
 	})
-	r = load(t, build(t, filepath.Join(own, "plugin.js")), `({})`)
-	r.check(t, `ns.seen.createStore === "project's" && ns.seen.connect === "project's"`)
-	if len(r.required) != 0 {
-		t.Errorf("required %q from the host, want the project's own", r.required)
+	b = build(t, filepath.Join(own, "plugin.js"))
+	r = load(t, b, `({ "redux": {}, "react-redux": {}, "react/jsx-runtime": {} })`)
+	if want := []string{"redux", "react-redux", "react/jsx-runtime"}; !reflect.DeepEqual(r.required, want) {
+		t.Errorf("required %q, want %q: shared packages always come from the host", r.required, want)
+	}
+	real := func(rel string) string {
+		p, err := filepath.EvalSymlinks(filepath.Join(own, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	want := map[string]string{
+		"redux":             real("node_modules/redux/lib/redux.js"),
+		"react-redux":       real("node_modules/react-redux/index.js"),
+		"react/jsx-runtime": real("node_modules/react/jsx-runtime.js"),
+	}
+	if !reflect.DeepEqual(b.Shared, want) {
+		t.Errorf("Shared = %v, want %v", b.Shared, want)
+	}
+	for spec, file := range b.Shared {
+		sb, err := plugins.BuildShared(spec, file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := load(t, sb, `({})`)
+		r.check(t, `Object.values(ns).includes("project's")`)
 	}
 }
 
@@ -418,7 +445,11 @@ func TestHostModule(t *testing.T) {
 		"react/jsx-runtime":         true,
 		"react-dom":                 true,
 		"react-dom/client":          true,
-		"react-redux":               false,
+		"react-redux":               true,
+		"redux":                     true,
+		"flex-plugin":               true,
+		"flexrun":                   true,
+		"redux-thunk":               false,
 		"@twilio/flex-ui-extension": false,
 		"./react":                   false,
 		"lodash":                    false,

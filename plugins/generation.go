@@ -123,6 +123,9 @@ func (l *Loader) Load(ctx context.Context, p Plugin) (*Generation, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := share(ctx, l.e, l.h, b.Shared); err != nil {
+		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
+	}
 	g, err := l.run(ctx, p, b.Files, prog, engine.Owner{})
 	if err != nil {
 		return nil, err
@@ -164,6 +167,9 @@ func (l *Loader) Reload(ctx context.Context, p Plugin) (*Generation, error) {
 	b, prog, err := compile(p)
 	if err != nil {
 		return nil, err
+	}
+	if err := share(ctx, l.e, l.h, b.Shared); err != nil {
+		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
 	l.unload(old.Owner)
 	g, err := l.run(ctx, p, b.Files, prog, old.Owner)

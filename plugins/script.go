@@ -29,6 +29,9 @@ func RunScript(ctx context.Context, e *engine.Engine, h *jsapi.Host, path string
 	if err != nil {
 		return fmt.Errorf("compile %s: %w", path, err)
 	}
+	if err := share(ctx, e, h, b.Shared); err != nil {
+		return err
+	}
 	var done *goja.Promise
 	err = e.Do(ctx, func(v *engine.VM) error {
 		ev, err := h.Run(v, engine.ScriptOwner, prog)
