@@ -14,6 +14,7 @@ import (
 
 	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/jsapi"
+	"github.com/flexrun/flexrun/jsapi/world"
 	"github.com/flexrun/flexrun/plugins"
 )
 
@@ -24,8 +25,12 @@ type Options struct {
 	// JS options (Confirm, HTTPClient, ...); Stdout and Stderr are replaced
 	// by the buffers the Engine collects.
 	JS jsapi.Options
-	// Timeout bounds each RunScript. Default 30s.
+	// Timeout bounds each RunScript and LoadPlugins. Default 30s.
 	Timeout time.Duration
+	// WorldFile, when set, is a world file (`flexrun run --world`): the
+	// engine runs in that world, on the virtual clock when the file says
+	// "clock": "virtual". It takes the place of JS.World.
+	WorldFile string
 }
 
 // Engine is a running engine with its output collected.
@@ -47,9 +52,17 @@ func New(t testing.TB, opts Options) *Engine {
 	if te.timeout == 0 {
 		te.timeout = 30 * time.Second
 	}
-	js := opts.JS
+	js, eopts := opts.JS, opts.Engine
 	js.Stdout, js.Stderr = &te.stdout, &te.stderr
-	e, h, err := jsapi.New(js, opts.Engine)
+	if opts.WorldFile != "" {
+		f, err := world.ReadFile(opts.WorldFile)
+		if err != nil {
+			t.Fatalf("flexruntest: %v", err)
+		}
+		js.World = world.New(f)
+		eopts.VirtualTime = eopts.VirtualTime || f.Clock == "virtual"
+	}
+	e, h, err := jsapi.New(js, eopts)
 	if err != nil {
 		t.Fatalf("flexruntest: start engine: %v", err)
 	}
@@ -116,6 +129,38 @@ func (e *Engine) RunFile(path string) Result {
 	outStart, errStart := e.stdout.Len(), e.stderr.Len()
 	err := plugins.RunScript(ctx, e.Engine, e.Host, path)
 	return Result{Stdout: e.stdout.From(outStart), Stderr: e.stderr.From(errStart), Err: err}
+}
+
+// LoadPlugins loads the plugins of each directory, as `flexrun run
+// --plugins DIR` does, and fails the test if one does not load.
+func (e *Engine) LoadPlugins(dirs ...string) []*plugins.Generation {
+	e.t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), e.timeout)
+	defer cancel()
+	found, err := plugins.Discover(dirs...)
+	if err != nil {
+		e.t.Fatalf("flexruntest: %v", err)
+	}
+	gens, errs := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{}).LoadAll(ctx, found)
+	if len(errs) > 0 {
+		e.t.Fatalf("flexruntest: loading the plugins: %v\nstderr:\n%s", errors.Join(errs...), e.Stderr())
+	}
+	return gens
+}
+
+// WorldState is the world's state as JSON, as `flexrun run --world-out`
+// writes it.
+func (e *Engine) WorldState() string {
+	e.t.Helper()
+	var state []byte
+	err := e.Do(context.Background(), func(*engine.VM) (err error) {
+		state, err = e.Host.World().State()
+		return err
+	})
+	if err != nil {
+		e.t.Fatalf("flexruntest: world state: %v", err)
+	}
+	return string(state)
 }
 
 // Stdout is everything console.log & co. printed so far.

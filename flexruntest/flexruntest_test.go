@@ -3,6 +3,8 @@ package flexruntest_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -53,5 +55,38 @@ func TestResultString(t *testing.T) {
 	}
 	if have := (flexruntest.Result{Stderr: "oops\n"}).String(); have != "ok\nstderr:\noops\n" {
 		t.Errorf("String() = %q", have)
+	}
+}
+
+// A run like `flexrun run --world world.json --plugins plugins script.js
+// --world-out`: the world file's tasks and clock, the plugins loaded, the
+// final state.
+func TestWorldFileAndPlugins(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, src string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("world.json", `{"tasks": [{"sid": "WR1"}], "clock": "virtual"}`)
+	write("plugins/wrap.js", `flex.Actions.addListener("afterAcceptTask", ({ sid }) =>
+		setTimeout(() => flex.Actions.invokeAction("WrapupTask", { sid }), 60000));`)
+	e := flexruntest.New(t, flexruntest.Options{WorldFile: filepath.Join(dir, "world.json")})
+	if gens := e.LoadPlugins(filepath.Join(dir, "plugins")); len(gens) != 1 {
+		t.Fatalf("loaded %d plugins, want 1", len(gens))
+	}
+	res := e.RunScript(`import { Actions } from "@twilio/flex-ui";
+		const t0 = Date.now();
+		await Actions.invokeAction("AcceptTask", { sid: "WR1" });
+		setTimeout(() => console.log("after", Date.now() - t0), 60001);`)
+	if res.Err != nil || res.Stdout != "after 60001\n" {
+		t.Fatalf("%s", res)
+	}
+	if state := e.WorldState(); !strings.Contains(state, `"status": "wrapping"`) {
+		t.Errorf("WorldState() = %s, want WR1 wrapping", state)
 	}
 }

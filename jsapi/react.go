@@ -26,9 +26,10 @@ const reactSource = `(function () {
 	const Fragment = tag("fragment"), StrictMode = tag("strict_mode"), Profiler = tag("profiler"),
 		Suspense = tag("suspense");
 	const reserved = { key: true, ref: true, __self: true, __source: true };
-	function createElement(type, config, ...children) {
-		const props = {};
-		let key = null, ref = null;
+	// element is an element of type: props with config's own keys on top
+	// (key and ref taken out) and children, as createElement and
+	// cloneElement make them.
+	function element(type, props, key, ref, config, children) {
 		if (config != null) {
 			if (config.ref !== undefined) ref = config.ref;
 			if (config.key !== undefined) key = "" + config.key;
@@ -36,10 +37,14 @@ const reactSource = `(function () {
 		}
 		if (children.length === 1) props.children = children[0];
 		else if (children.length > 1) props.children = children;
-		if (type && type.defaultProps) {
-			for (const k in type.defaultProps) if (props[k] === undefined) props[k] = type.defaultProps[k];
-		}
 		return { $$typeof: ELEMENT, type, key, ref, props, _owner: null };
+	}
+	function createElement(type, config, ...children) {
+		const el = element(type, {}, null, null, config, children);
+		if (type && type.defaultProps) {
+			for (const k in type.defaultProps) if (el.props[k] === undefined) el.props[k] = type.defaultProps[k];
+		}
+		return el;
 	}
 	const jsx = (type, props, key) => {
 		const config = Object.assign({}, props);
@@ -51,18 +56,7 @@ const reactSource = `(function () {
 		return el;
 	};
 	const isValidElement = (x) => typeof x === "object" && x !== null && x.$$typeof === ELEMENT;
-	function cloneElement(el, config, ...children) {
-		const props = Object.assign({}, el.props);
-		let { key, ref } = el;
-		if (config != null) {
-			if (config.ref !== undefined) ref = config.ref;
-			if (config.key !== undefined) key = "" + config.key;
-			for (const k in config) if (Object.prototype.hasOwnProperty.call(config, k) && !reserved[k]) props[k] = config[k];
-		}
-		if (children.length === 1) props.children = children[0];
-		else if (children.length > 1) props.children = children;
-		return { $$typeof: ELEMENT, type: el.type, key, ref, props, _owner: null };
-	}
+	const cloneElement = (el, config, ...children) => element(el.type, Object.assign({}, el.props), el.key, el.ref, config, children);
 
 	class Component {
 		constructor(props, context) { this.props = props; this.context = context; this.refs = {}; this.state = this.state || {}; }

@@ -9,19 +9,13 @@
 package patterns_test
 
 import (
-	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
-	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/internal/golden"
-	"github.com/flexrun/flexrun/jsapi"
-	"github.com/flexrun/flexrun/jsapi/world"
-	"github.com/flexrun/flexrun/plugins"
 )
 
 // minPatterns is how many patterns the directory must hold at least.
@@ -65,50 +59,21 @@ func runPattern(t *testing.T, dir string) {
 		}
 	}
 
-	f, err := world.ReadFile(path("world.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stdout, stderr flexruntest.Buffer
-	e, h, err := jsapi.New(
-		jsapi.Options{Stdout: &stdout, Stderr: &stderr, World: world.New(f)},
-		// As the CLI: the engine's reports (listener failures) on stderr,
-		// uncaught errors reported once, by RunScript.
-		engine.Options{Log: &stderr, OnUncaught: func(*engine.UncaughtError) {}, VirtualTime: f.Clock == "virtual"},
-	)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e.Close() })
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-
-	found, err := plugins.Discover(path("plugins"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(found) == 0 {
+	e := flexruntest.New(t, flexruntest.Options{WorldFile: path("world.json"), Timeout: 60 * time.Second})
+	if len(e.LoadPlugins(path("plugins"))) == 0 {
 		t.Fatalf("%s holds no plugin", path("plugins"))
 	}
-	if _, errs := plugins.NewLoader(e, h, plugins.LoaderOptions{}).LoadAll(ctx, found); len(errs) > 0 {
-		t.Fatalf("loading the plugins: %v\nstderr:\n%s", errors.Join(errs...), stderr.String())
+	res := e.RunFile(path("scenario.js"))
+	if res.Err != nil {
+		t.Fatalf("scenario.js failed: %s", res)
 	}
-	if err := plugins.RunScript(ctx, e, h, path("scenario.js")); err != nil {
-		t.Fatalf("scenario.js failed: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
-	}
-	var state []byte
-	if err := e.Do(ctx, func(*engine.VM) (err error) {
-		state, err = h.World().State()
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	stdout, stderr, state := res.Stdout, e.Stderr(), e.WorldState()
 
-	golden.Check(t, path("scenario.stdout"), stdout.String())
-	golden.Check(t, path("world-out.json"), string(state))
+	golden.Check(t, path("scenario.stdout"), stdout)
+	golden.Check(t, path("world-out.json"), state)
 	if _, err := os.Stat(path("scenario.stderr")); err == nil {
-		golden.Check(t, path("scenario.stderr"), stderr.String())
-	} else if s := stderr.String(); s != "" {
+		golden.Check(t, path("scenario.stderr"), stderr)
+	} else if s := stderr; s != "" {
 		t.Errorf("stderr is not empty (add a scenario.stderr golden if it should not be):\n%s", s)
 	}
 }
