@@ -209,6 +209,20 @@ func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildO
 			"regexp-match-indices": false,
 			"regexp-set-notation":  false,
 			"top-level-await":      true, // the bundle runs inside an async function
+			// goja's class field initializers read a wrong stack slot when
+			// an arrow field uses this in a class declared inside a
+			// function that got arguments ("Value is not an Object", or a
+			// panic with private members): lowered, fields are assignments
+			// in the constructor.
+			"class-field":                   false,
+			"class-private-field":           false,
+			"class-private-method":          false,
+			"class-private-accessor":        false,
+			"class-private-static-field":    false,
+			"class-private-static-method":   false,
+			"class-private-static-accessor": false,
+			"class-private-brand-check":     false,
+			"class-static-field":            false,
 		},
 
 		// Classic JSX with the host's React; many Flex plugins keep JSX in .js.
