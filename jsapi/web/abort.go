@@ -1,42 +1,25 @@
 package web
 
 import (
-	"slices"
-
 	"github.com/dop251/goja"
 
-	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/internal/jsargs"
 	"github.com/flexrun/flexrun/internal/jsfunc"
 )
 
-// AbortController and AbortSignal with the EventTarget part a signal needs
-// (addEventListener/removeEventListener with once, capture and signal
-// options, and onabort), dispatched in registration order as in browsers.
-// A listener that throws is reported as uncaught, owned by whoever added
-// it, and the others still run. Internal steps (fetch's) run before the
-// event, as the DOM standard's "abort algorithms" do.
+// AbortController and AbortSignal. A signal is an EventTarget (events.go)
+// with an onabort handler attribute; abort dispatches a trusted "abort"
+// Event after the internal steps (fetch's), which run first as the DOM
+// standard's "abort algorithms" do.
 //
 // Left out: AbortSignal.timeout (its timer would keep the engine busy until
-// it fired; Node's does not hold the process), AbortSignal.any,
-// dispatchEvent and the Event class (listeners get a plain event object).
+// it fired; Node's does not hold the process) and AbortSignal.any.
 
 type abortSignal struct {
-	obj        *goja.Object
+	eventTarget
 	aborted    bool
 	reason     goja.Value
-	onabort    goja.Value // the event handler attribute; nil when unset
-	listeners  []*eventListener
 	algorithms []*func()
-}
-
-type eventListener struct {
-	typ      string
-	callback goja.Value // nil: the slot of the onabort handler
-	capture  bool
-	once     bool
-	removed  bool
-	owner    engine.Owner
 }
 
 type abortController struct{ signal *abortSignal }
@@ -64,6 +47,8 @@ func (w *web) installAbort() {
 	sigCtor, proto := w.class("AbortSignal", 0, func(goja.ConstructorCall) *goja.Object {
 		panic(rt.NewTypeError("Illegal constructor"))
 	})
+	sigCtor.SetPrototype(w.eventTargetCtor)
+	proto.SetPrototype(w.eventTargetProto)
 	w.signalProto = proto
 	w.method(sigCtor, "abort", 0, func(c goja.FunctionCall) goja.Value {
 		s := w.newSignal()
@@ -90,38 +75,12 @@ func (w *web) installAbort() {
 		}
 		return goja.Undefined()
 	})
-	proto.DefineAccessorProperty("onabort", jsfunc.New(rt, "get onabort", 0, func(c goja.FunctionCall) goja.Value {
-		if h := thisSlot[*abortSignal](w, c).onabort; h != nil {
-			return h
-		}
-		return goja.Null()
-	}), jsfunc.New(rt, "set onabort", 1, func(c goja.FunctionCall) goja.Value {
-		w.setOnAbort(thisSlot[*abortSignal](w, c), c.Argument(0))
-		return goja.Undefined()
-	}), goja.FLAG_TRUE, goja.FLAG_FALSE)
-	w.method(proto, "addEventListener", 2, func(c goja.FunctionCall) goja.Value {
-		s := thisSlot[*abortSignal](w, c)
-		w.requireArgs(c, "EventTarget.addEventListener", 2)
-		w.addEventListener(s, domString(rt, c.Argument(0)), c.Argument(1), c.Argument(2))
-		return goja.Undefined()
-	})
-	w.method(proto, "removeEventListener", 2, func(c goja.FunctionCall) goja.Value {
-		s := thisSlot[*abortSignal](w, c)
-		w.requireArgs(c, "EventTarget.removeEventListener", 2)
-		typ, cb := domString(rt, c.Argument(0)), c.Argument(1)
-		capture := listenerCapture(c.Argument(2))
-		for _, l := range s.listeners {
-			if l.callback != nil && l.typ == typ && l.capture == capture && l.callback.SameAs(cb) {
-				l.removed = true
-			}
-		}
-		s.compact()
-		return goja.Undefined()
-	})
+	w.handlerAttribute(proto, "abort")
 }
 
 func (w *web) newSignal() *abortSignal {
-	s := &abortSignal{obj: w.rt.CreateObject(w.signalProto)}
+	s := &abortSignal{}
+	s.obj = w.rt.CreateObject(w.signalProto)
 	w.setSlot(s.obj, s)
 	return s
 }
@@ -142,116 +101,7 @@ func (w *web) abort(s *abortSignal, reason goja.Value) {
 			(*a)()
 		}
 	}
-	ev := w.rt.NewObject()
-	ev.Set("type", "abort")
-	ev.Set("target", s.obj)
-	ev.Set("currentTarget", s.obj)
-	ev.Set("isTrusted", true)
-	// A listener may add or remove listeners: walk a copy.
-	for _, l := range slices.Clone(s.listeners) {
-		if l.removed || l.typ != "abort" {
-			continue
-		}
-		if l.once {
-			l.removed = true
-		}
-		w.callListener(s, l, ev)
-	}
-	s.compact()
-}
-
-func (w *web) callListener(s *abortSignal, l *eventListener, ev *goja.Object) {
-	this, cb := goja.Value(s.obj), l.callback
-	if cb == nil { // the onabort slot: whatever the attribute holds now
-		cb = s.onabort
-	} else if o, ok := cb.(*goja.Object); ok && !isCallable(o) {
-		this, cb = o, o.Get("handleEvent")
-	}
-	fn, ok := goja.AssertFunction(cb)
-	if !ok {
-		if l.callback != nil && cb != nil {
-			w.v.ReportUncaught(l.owner, w.v.Thrown(w.rt.NewTypeError("The 'handleEvent' property of an event listener is not callable")))
-		}
-		return
-	}
-	if _, err := fn(this, ev); err != nil {
-		w.v.ReportUncaught(l.owner, err)
-	}
-}
-
-func (w *web) addEventListener(s *abortSignal, typ string, cb, options goja.Value) {
-	if jsargs.IsNullish(cb) {
-		return
-	}
-	if _, ok := cb.(*goja.Object); !ok {
-		panic(w.rt.NewTypeError("EventTarget.addEventListener: the listener must be a function or an object, received " + jsargs.Describe(cb)))
-	}
-	l := &eventListener{typ: typ, callback: cb, capture: listenerCapture(options), owner: w.v.CurrentOwner()}
-	var stop *abortSignal
-	if o, ok := options.(*goja.Object); ok {
-		l.once = o.Get("once") != nil && o.Get("once").ToBoolean()
-		if sv := o.Get("signal"); sv != nil && !goja.IsUndefined(sv) {
-			var ok bool
-			if stop, ok = slotOf[*abortSignal](w, sv); !ok {
-				panic(w.rt.NewTypeError("EventTarget.addEventListener: options.signal must be an AbortSignal, received " + jsargs.Describe(sv)))
-			}
-			if stop.aborted {
-				return
-			}
-		}
-	}
-	for _, x := range s.listeners {
-		if x.callback != nil && !x.removed && x.typ == typ && x.capture == l.capture && x.callback.SameAs(cb) {
-			return
-		}
-	}
-	if s.aborted && typ == "abort" {
-		return // it can never fire again
-	}
-	s.listeners = append(s.listeners, l)
-	if stop != nil {
-		stop.onAbort(func() { l.removed = true; s.compact() })
-	}
-}
-
-func listenerCapture(options goja.Value) bool {
-	if o, ok := options.(*goja.Object); ok {
-		c := o.Get("capture")
-		return c != nil && c.ToBoolean()
-	}
-	return options != nil && options.ToBoolean()
-}
-
-// setOnAbort sets the handler attribute: a non-null value takes a place
-// among the listeners the first time, null gives it up.
-func (w *web) setOnAbort(s *abortSignal, val goja.Value) {
-	if _, ok := val.(*goja.Object); !ok {
-		s.onabort = nil
-		for _, l := range s.listeners {
-			if l.callback == nil {
-				l.removed = true
-			}
-		}
-		s.compact()
-		return
-	}
-	had := s.onabort != nil
-	s.onabort = val
-	if !had && !s.aborted {
-		s.listeners = append(s.listeners, &eventListener{typ: "abort", owner: w.v.CurrentOwner()})
-	}
-}
-
-// compact drops removed listeners, and all abort listeners once aborted.
-func (s *abortSignal) compact() {
-	kept := s.listeners[:0]
-	for _, l := range s.listeners {
-		if !l.removed && !(s.aborted && l.typ == "abort") {
-			kept = append(kept, l)
-		}
-	}
-	clear(s.listeners[len(kept):])
-	s.listeners = kept
+	w.dispatch(&s.eventTarget, w.newTrustedEvent("abort"))
 }
 
 // onAbort runs fn (Go, on the loop) when s aborts, before its listeners;

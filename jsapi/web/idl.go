@@ -73,12 +73,18 @@ func thisSlot[T any](w *web, c goja.FunctionCall) T {
 
 // requireArgs throws the browsers' TypeError for a missing argument.
 func (w *web) requireArgs(c goja.FunctionCall, api string, n int) {
-	if len(c.Arguments) < n {
+	requireCount(w.rt, api, n, len(c.Arguments))
+}
+
+// requireCount is requireArgs for a call that has have arguments (a
+// constructor's).
+func requireCount(rt *goja.Runtime, api string, n, have int) {
+	if have < n {
 		noun := "arguments"
 		if n == 1 {
 			noun = "argument"
 		}
-		panic(w.rt.NewTypeError(fmt.Sprintf("%s: %d %s required, but only %d present.", api, n, noun, len(c.Arguments))))
+		panic(rt.NewTypeError(fmt.Sprintf("%s: %d %s required, but only %d present.", api, n, noun, have)))
 	}
 }
 

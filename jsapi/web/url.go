@@ -1,6 +1,7 @@
 package web
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -265,12 +266,37 @@ var searchParamsMethods = map[string]int{
 
 // dressSearchParams gives goja_nodejs's URLSearchParams what a class of
 // ours has: its name, its methods' names, a toStringTag, and Node's
-// inspect form (URLSearchParams { 'a' => '1' }).
+// inspect form (URLSearchParams { 'a' => '1' }); and replaces its
+// toString, whose serializer leaves "+" as it is (see formEncode).
 func (w *web) dressSearchParams() {
 	rt := w.rt
 	sp := w.searchParams
 	jsfunc.SetName(rt, sp, "URLSearchParams", 0)
 	proto := sp.Get("prototype").(*goja.Object)
+	entries := jsfunc.MustCallable(proto.Get("entries"))
+	proto.Set("toString", jsfunc.New(rt, "toString", 0, func(c goja.FunctionCall) goja.Value {
+		iter, err := entries(c.This) // goja_nodejs's own check of this
+		if err != nil {
+			panic(err)
+		}
+		next := jsfunc.MustCallable(iter.(*goja.Object).Get("next"))
+		var b strings.Builder
+		for {
+			r, err := next(iter)
+			if err != nil {
+				panic(err)
+			}
+			res := r.(*goja.Object)
+			if res.Get("done").ToBoolean() {
+				return rt.ToValue(b.String())
+			}
+			pair := res.Get("value").(*goja.Object)
+			if b.Len() > 0 {
+				b.WriteByte('&')
+			}
+			b.WriteString(formEncode(pair.Get("0").String()) + "=" + formEncode(pair.Get("1").String()))
+		}
+	}))
 	for name, length := range searchParamsMethods {
 		if f, ok := proto.Get(name).(*goja.Object); ok {
 			jsfunc.SetName(rt, f, name, length)
@@ -318,4 +344,22 @@ func (w *web) dressSearchParams() {
 		}
 		return rt.ToValue("URLSearchParams { " + strings.Join(parts, ", ") + " }")
 	})
+}
+
+// formEncode is the URL Standard's application/x-www-form-urlencoded byte
+// serializer over s's UTF-8: space becomes "+", ASCII letters, digits and
+// *-._ stay, every other byte is percent-encoded ("+" as %2B, "~" as %7E).
+func formEncode(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			b.WriteByte('+')
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("*-._", c) >= 0:
+			b.WriteByte(c)
+		default:
+			b.WriteString("%" + strings.ToUpper(strconv.FormatInt(int64(c)|0x100, 16)[1:]))
+		}
+	}
+	return b.String()
 }
