@@ -1,13 +1,17 @@
 // Package jsapi is everything JavaScript code can see in flexrun: the flex
 // and Twilio.Flex globals, a per-owner flex.Actions facade, the host modules
-// (@twilio/flex-ui, @twilio/flex-plugin, react, flexrun), the plugin
-// start-up contract, timers, queueMicrotask, structuredClone, performance
-// and window. The rest lives in sub-packages, which a Host installs and
-// wires together:
+// (@twilio/flex-ui, @twilio/flex-plugin and its 1.x name flex-plugin,
+// flexrun, and the shared packages react, react-dom, redux and react-redux:
+// the plugin project's own copy, once per engine, or a stand-in), the
+// plugin start-up contract, timers, queueMicrotask, structuredClone,
+// performance, process, global, React and window. The rest lives in
+// sub-packages, which a Host installs and wires together:
 //
 //   - jsapi/web: the browser globals plugins use (fetch, Headers, Response,
-//     URL, URLSearchParams, AbortController, TextEncoder/TextDecoder,
-//     atob/btoa, localStorage, sessionStorage, alert, confirm, prompt);
+//     URL, URLSearchParams, AbortController, EventTarget, Event,
+//     CustomEvent and window's events, document, Audio, location,
+//     navigator, TextEncoder/TextDecoder, atob/btoa, localStorage,
+//     sessionStorage, alert, confirm, prompt);
 //   - jsapi/console: console, and Node's util.inspect and util.format;
 //   - jsapi/world: the headless Flex world (state, the built-in actions,
 //     Manager, TaskHelper, Notifications, the flexrun world API).

@@ -25,6 +25,11 @@ func (h *Host) installGlobals(v *engine.VM) {
 		return goja.Undefined()
 	}))
 
+	// global: webpack 4, which Flex 1.x plugins were built with, gives
+	// browser bundles Node's name for the global object; jss, twilsock and
+	// other packages use it.
+	g.Set("global", g)
+
 	g.Set("structuredClone", jsfunc.New(rt, "structuredClone", 1, func(c goja.FunctionCall) goja.Value {
 		if len(c.Arguments) == 0 {
 			panic(rt.NewTypeError("structuredClone: the value argument is required"))
@@ -38,4 +43,24 @@ func (h *Host) installGlobals(v *engine.VM) {
 	}))
 	perf.Set("timeOrigin", float64(h.start.UnixNano())/1e6)
 	g.Set("performance", perf)
+}
+
+// installReactGlobal defines window.React as the Flex 1.x page has it: the
+// react every plugin shares (the project's own copy when one was provided
+// by then, else the stand-in), read when first used. A plugin may assign
+// its own.
+func (h *Host) installReactGlobal(v *engine.VM) {
+	rt := v.Runtime()
+	get := jsfunc.New(rt, "get React", 0, func(goja.FunctionCall) goja.Value {
+		m, err := h.require(v, engine.ScriptOwner, "react")
+		if err != nil {
+			panic(rt.NewGoError(err))
+		}
+		return m
+	})
+	set := jsfunc.New(rt, "set React", 1, func(c goja.FunctionCall) goja.Value {
+		h.global.DefineDataProperty("React", c.Argument(0), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return goja.Undefined()
+	})
+	h.global.DefineAccessorProperty("React", get, set, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }

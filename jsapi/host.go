@@ -54,6 +54,7 @@ type Host struct {
 	plugins map[engine.Owner]*pluginModule // @twilio/flex-plugin instance per owner
 	world   *world.World                   // the headless Flex world (Options.World)
 
+	page     *web.Page                 // window's and document's listeners, by owner
 	packages map[string]*sharedPackage // shared packages' project copies (modules.go)
 	standIns map[string]bool           // shared packages the stand-in served
 	startFn  goja.Callable             // the plugin start-up contract (plugin.go)
@@ -135,7 +136,7 @@ func (h *Host) Setup(v *engine.VM) error {
 	global.Set("console", console.New(rt, h.opts.Stdout, h.opts.Stderr))
 	h.installTimers(v)
 	h.installGlobals(v)
-	web.Install(v, web.Options{
+	h.page = web.Install(v, web.Options{
 		HTTPClient:   h.opts.HTTPClient, // NewHost made it, over the world's transport
 		FetchMaxBody: h.opts.FetchMaxBody,
 		Dialogs: web.Dialogs{
@@ -152,6 +153,7 @@ func (h *Host) Setup(v *engine.VM) error {
 		return err
 	}
 	global.Set("process", h.world.Process())
+	h.installReactGlobal(v)
 	flex := h.Module(v, engine.ScriptOwner)
 	global.Set("flex", flex)
 	twilio := rt.NewObject()

@@ -41,12 +41,18 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 // Forget drops owner's module instances and undoes what it wrote to the
 // global object through its window (window.go): a global it added is
 // deleted and one it overwrote gets its previous value back, unless it was
-// written since. Call it after engine.Unload. Loop only.
+// written since; the listeners it added to window and document go. Call it
+// after engine.Unload. Loop only.
 func (h *Host) Forget(owner engine.Owner) {
 	delete(h.modules, owner)
 	delete(h.plugins, owner)
 	h.forgetGlobals(owner)
+	h.page.Forget(owner) // its window and document listeners
 }
+
+// PluginsLoaded tells the plugins that all of them have started, as Flex
+// does once it has loaded them (manager.events "pluginsLoaded"). Loop only.
+func (h *Host) PluginsLoaded() error { return h.world.PluginsLoaded() }
 
 // require resolves a host module for owner's code.
 func (h *Host) require(v *engine.VM, owner engine.Owner, name string) (goja.Value, error) {

@@ -93,6 +93,10 @@ func (l *Loader) LoadAll(ctx context.Context, plugins []Plugin) ([]*Generation, 
 		}
 		gens = append(gens, g)
 	}
+	// As Flex, once every plugin has started.
+	if err := l.e.Do(ctx, func(*engine.VM) error { return l.h.PluginsLoaded() }); err != nil {
+		errs = append(errs, fmt.Errorf("pluginsLoaded: %w", err))
+	}
 	return gens, errs
 }
 

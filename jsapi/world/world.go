@@ -220,10 +220,12 @@ func (w *World) Manager() *goja.Object { return w.get("manager").(*goja.Object) 
 // VERSION and the UI surface.
 func (w *World) Exports() map[string]goja.Value {
 	out := map[string]goja.Value{
-		"TaskHelper":       w.get("TaskHelper"),
-		"Notifications":    w.get("Notifications"),
-		"NotificationType": w.get("NotificationType"),
-		"VERSION":          w.v.Runtime().ToValue(VERSION),
+		"TaskHelper":         w.get("TaskHelper"),
+		"StateHelper":        w.get("StateHelper"),
+		"AudioPlayerManager": w.get("AudioPlayerManager"),
+		"Notifications":      w.get("Notifications"),
+		"NotificationType":   w.get("NotificationType"),
+		"VERSION":            w.v.Runtime().ToValue(VERSION),
 	}
 	ui := w.get("ui").(*goja.Object)
 	for _, k := range ui.Keys() {
@@ -289,6 +291,15 @@ func (w *World) State() ([]byte, error) {
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// PluginsLoaded tells plugins that every plugin has started, as Flex does:
+// manager.events emits "pluginsLoaded". Loop only.
+func (w *World) PluginsLoaded() error {
+	fn, _ := goja.AssertFunction(w.get("pluginsLoaded"))
+	var err error
+	w.v.RunAs(Owner, func() { _, err = fn(goja.Undefined()) })
+	return err
 }
 
 // BuiltinNames are the names of the built-in actions, in registration order.

@@ -66,7 +66,7 @@
 		const t = taskOf(name, p);
 		if (t.taskChannelUniqueName !== "voice") fail(name + ": task " + t.sid + " is not a call (" + t.taskChannelUniqueName + ")");
 		if (t.status !== "accepted") fail(name + ": task " + t.sid + " is " + t.status + ", not accepted");
-		if (!t.conference) t.conference = { conferenceSid: "CF" + t.sid.slice(2), participants: [] };
+		if (!t.conference) t.conference = w.conference("CF" + t.sid.slice(2), []);
 		return t;
 	};
 	const conversationOf = (name, p) => {
@@ -111,10 +111,9 @@
 			const t = taskOf("AcceptTask", p);
 			return w.transition(t, "AcceptTask", ["pending", "reserved"], "accepted").then(() => {
 				if (t.taskChannelUniqueName === "voice") {
-					if (!t.conference) t.conference = { conferenceSid: "CF" + t.sid.slice(2), participants: [] };
+					if (!t.conference) t.conference = w.conference("CF" + t.sid.slice(2), []);
 					myParticipant(t);
 				}
-				w.later(w.reservation(t), "accepted", w.reservation(t));
 			});
 		}, (p) => {
 			p = taskCopy(p);
@@ -123,14 +122,13 @@
 		}],
 		RejectTask: [(p) => {
 			const t = taskOf("RejectTask", p);
-			return w.transition(t, "RejectTask", ["pending", "reserved"], "rejected").then(() => w.later(w.reservation(t), "rejected", w.reservation(t)));
+			return w.transition(t, "RejectTask", ["pending", "reserved"], "rejected");
 		}, taskCopy],
 		WrapupTask: [(p) => w.transition(taskOf("WrapupTask", p), "WrapupTask", ["accepted"], "wrapping"), taskCopy],
 		CompleteTask: [(p) => {
 			const t = taskOf("CompleteTask", p);
 			return w.transition(t, "CompleteTask", ["accepted", "wrapping"], "completed").then(() => {
 				if (view.selectedTaskSid === t.sid) view.selectedTaskSid = null;
-				w.later(w.reservation(t), "completed", w.reservation(t));
 			});
 		}, taskCopy],
 		SelectTask: [(p) => {
@@ -150,7 +148,7 @@
 			}
 			if (mode !== "WARM") {
 				t.outgoingTransferObject.status = "accepted";
-				t.status = "wrapping";
+				w.setStatus(t, "wrapping");
 			}
 			w.touch(t);
 		}, taskCopy],
@@ -186,7 +184,7 @@
 		SetActivity: [(p) => {
 			const a = activityOf("SetActivity", p);
 			if (p.options.rejectPendingReservations) {
-				for (const t of w.tasks) if (t.status === "pending") { t.status = "rejected"; w.touch(t); }
+				for (const t of w.tasks) if (t.status === "pending") w.setStatus(t, "rejected");
 			}
 			return w.setActivity(a);
 		}, activityUpdate],
@@ -214,13 +212,13 @@
 			// conference) it goes on without the worker.
 			const others = t.conference.participants.filter((q) => q.status === "joined" && q.participantType !== "customer");
 			if (others.length === 0) for (const q of t.conference.participants) q.status = "left";
-			t.status = "wrapping";
+			w.setStatus(t, "wrapping");
 			w.touch(t);
 		}, taskMutates],
 		EndConferenceForAll: [(p) => {
 			const t = callOf("EndConferenceForAll", p);
 			for (const q of t.conference.participants) q.status = "left";
-			t.status = "wrapping";
+			w.setStatus(t, "wrapping");
 			w.touch(t);
 		}, taskMutates],
 		StartExternalWarmTransfer: [(p) => {

@@ -94,6 +94,38 @@
 		return active;
 	}
 	w.activeNotifications = current;
+
+	// StateHelper: the chat state Flex keeps for a task.
+	const chatState = (task) => {
+		const c = task && w.conversation(task.conversationSid);
+		return c && { source: c, channel: c, messages: c.messages, inputText: c.inputText, isLoadingMessages: false, typers: [],
+			get lastReadMessageIndex() { return c.messages.length - 1; } };
+	};
+	w.StateHelper = {
+		getChatChannelStateForTask: chatState,
+		getConversationStateForTask: chatState,
+		getChatChannelStateForChannelSid: (sid) => chatState({ conversationSid: sid }),
+	};
+
+	// AudioPlayerManager: Flex's ringtone and notification player. Nothing
+	// sounds; what plays is kept until stopped.
+	const playing = new Map();
+	let played = 0;
+	w.AudioPlayerManager = {
+		play(media, onError) {
+			if (!media || typeof media.url !== "string") {
+				const err = new TypeError("AudioPlayerManager.play: want { url, repeatable? }");
+				if (typeof onError === "function") { onError(err); return undefined; }
+				throw err;
+			}
+			const id = "audio-" + ++played;
+			playing.set(id, { url: media.url, repeatable: !!media.repeatable });
+			return id;
+		},
+		stop(id) { playing.delete(id); },
+		toggleSound() {},
+		get playing() { return [...playing.values()]; },
+	};
 	w.Notifications = Notifications;
 	w.NotificationType = NotificationType;
 })

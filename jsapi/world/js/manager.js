@@ -14,6 +14,9 @@
 		get available() { return worker.activity.available; }
 		get activities() { return new Map(w.activities.map((a) => [a.sid, activityObject(a)])); }
 		get reservations() { return new Map(w.activeTasks().map((t) => [t.sid, w.reservation(t)])); }
+		get accountSid() { return accountSid; }
+		get workspaceSid() { return "WS" + accountSid.slice(2); }
+		get channels() { return channels; }
 		setAttributes(attributes) {
 			if (attributes === null || typeof attributes !== "object") return Promise.reject(new TypeError("Worker.setAttributes: attributes must be an object"));
 			worker.attributes = w.clone(attributes);
@@ -23,6 +26,11 @@
 		}
 		updateToken() {}
 	}
+	const accountSid = (w.seed.serviceConfiguration && w.seed.serviceConfiguration.account_sid) || "AC00000000000000000000000000000000";
+	// The worker's task channels, with TaskRouter's default capacities.
+	const channels = new Map([["voice", 1], ["chat", 3], ["sms", 3], ["video", 1], ["default", 1]].map(([name, capacity]) => [
+		"WC" + name, { sid: "WC" + name, taskChannelUniqueName: name, capacity, available: true, availableCapacityPercentage: 100, assignedTasks: 0 },
+	]));
 	const workerClient = new Worker();
 	w.workerClient = workerClient;
 	function activityObject(a) {
@@ -53,10 +61,10 @@
 				taskChannelUniqueName: task.taskChannelUniqueName, queueName: task.queueName, queueSid: task.queueSid }, enumerable: true },
 			workerSid: { get: () => worker.sid, enumerable: true },
 		});
-		r.accept = () => w.transition(task, "Reservation.accept", ["pending"], "accepted").then(() => (w.later(r, "accepted", r), r));
-		r.reject = () => w.transition(task, "Reservation.reject", ["pending"], "rejected").then(() => (w.later(r, "rejected", r), r));
-		r.wrap = () => w.transition(task, "Reservation.wrap", ["accepted"], "wrapping").then(() => (w.later(r, "wrapup", r), r));
-		r.complete = () => w.transition(task, "Reservation.complete", ["accepted", "wrapping"], "completed").then(() => (w.later(r, "completed", r), r));
+		r.accept = () => w.transition(task, "Reservation.accept", ["pending"], "accepted").then(() => r);
+		r.reject = () => w.transition(task, "Reservation.reject", ["pending"], "rejected").then(() => r);
+		r.wrap = () => w.transition(task, "Reservation.wrap", ["accepted"], "wrapping").then(() => r);
+		r.complete = () => w.transition(task, "Reservation.complete", ["accepted", "wrapping"], "completed").then(() => r);
 		reservations.set(task, r);
 		return r;
 	};
@@ -108,6 +116,8 @@
 				channels: Object.fromEntries(w.conversations.map((c) => [c.sid, { source: c, messages: c.messages, inputText: c.inputText }])),
 			},
 			config: configuration,
+			conferences: { states: new Map(w.activeTasks().filter((t) => t.conference).map((t) => [t.taskSid, { source: t.conference, isLoading: false }])) },
+			supervisor: { tasks: [], workers: [], selectedTaskSid: w.view.supervisor.selectedTaskSid, selectedWorkerSid: w.view.supervisor.selectedWorkerSid },
 			phone: { connection: null, isMuted: w.view.muted },
 		};
 	}
@@ -190,4 +200,6 @@
 		version: w.VERSION,
 	};
 	w.manager = manager;
+	// Flex tells plugins once every plugin has started.
+	w.pluginsLoaded = () => manager.events.emit("pluginsLoaded");
 })

@@ -100,7 +100,11 @@
 			workerSid: p.workerSid || undefined, callSid: p.callSid || p.sid, hold: !!p.hold, muted: !!p.muted,
 		};
 		for (const k of Object.keys(p)) if (!(k in part)) part[k] = clone(p[k]);
-		Object.defineProperty(part, "onHold", { get() { return this.hold; }, enumerable: false });
+		Object.defineProperties(part, {
+			onHold: { get() { return this.hold; }, enumerable: false },
+			isMyself: { get() { return this.participantType === "worker" && this.workerSid === worker.sid; }, enumerable: false },
+			isCurrentWorker: { get() { return this.isMyself; }, enumerable: false },
+		});
 		return part;
 	}
 	w.participant = participant;
@@ -146,6 +150,7 @@
 			channelSid: { get() { return task.conversationSid; }, enumerable: false },
 			chatChannelSid: { get() { return task.conversationSid; }, enumerable: false },
 			reservationSid: { get() { return sid; }, enumerable: false },
+			sourceObject: { get() { return w.reservation(task); }, enumerable: false },
 			defaultFrom: { get() { return task.attributes.from; }, enumerable: false },
 		});
 		isTask.add(task);
@@ -158,11 +163,25 @@
 	function conferenceOf(def) {
 		const suffix = def.sid.slice(2);
 		if (def.conference) {
-			return { conferenceSid: def.conference.sid || "CF" + suffix, participants: (def.conference.participants || []).map(participant) };
+			return conference(def.conference.sid || "CF" + suffix, (def.conference.participants || []).map(participant));
 		}
 		if ((def.taskChannelUniqueName || "voice") !== "voice") return undefined;
-		return { conferenceSid: "CF" + suffix, participants: [participant({ sid: "CA" + suffix, participantType: "customer", status: "joined" })] };
+		return conference("CF" + suffix, [participant({ sid: "CA" + suffix, participantType: "customer", status: "joined" })]);
 	}
+	// A conference as Flex's ITask has it, with its live counts.
+	function conference(sid, participants) {
+		const c = { conferenceSid: sid, sid, participants };
+		const live = () => c.participants.filter((p) => p.status === "joined");
+		Object.defineProperties(c, {
+			sid: { value: sid, enumerable: false },
+			liveParticipants: { get: live, enumerable: false },
+			liveParticipantCount: { get: () => live().length, enumerable: false },
+			liveWorkers: { get: () => live().filter((p) => p.participantType === "worker"), enumerable: false },
+			liveWorkerCount: { get: () => live().filter((p) => p.participantType === "worker").length, enumerable: false },
+		});
+		return c;
+	}
+	w.conference = conference;
 	function touch(task) {
 		task.dateUpdated = new Date(Date.now());
 		w.changed();
@@ -182,9 +201,22 @@
 		if (!from.includes(task.status)) {
 			return Promise.reject(new Error(action + ": task " + task.sid + " is " + task.status + ", not " + from.join(" or ")));
 		}
+		w.setStatus(task, to);
+		return Promise.resolve();
+	};
+	// setStatus moves a reservation on and tells its listeners, as the
+	// TaskRouter SDK's Reservation events do (accepted, rejected, wrapup,
+	// completed, canceled, timeout), after the change.
+	const reservationEvents = { accepted: "accepted", rejected: "rejected", wrapping: "wrapup", completed: "completed", canceled: "canceled", timeout: "timeout" };
+	w.setStatus = (task, to) => {
+		if (task.status === to) return;
 		task.status = to;
 		touch(task);
-		return Promise.resolve();
+		const event = reservationEvents[to];
+		if (event && w.reservation) {
+			const r = w.reservation(task);
+			w.later(r, event, r);
+		}
 	};
 
 	// Conversations (Flex 1.x chat channels and 2.x-era conversations alike).
