@@ -60,9 +60,9 @@ func TestSurface(t *testing.T) {
 		"globals added": {
 			"AbortController", "AbortSignal", "Audio", "CustomEvent", "DOMException", "Event", "EventTarget",
 			"Headers", "React", "Response", "TextDecoder", "TextEncoder", "Twilio", "URL", "URLSearchParams",
-			"alert", "atob", "btoa", "clearInterval", "clearTimeout", "confirm", "console", "document",
+			"alert", "atob", "btoa", "cancelAnimationFrame", "clearInterval", "clearTimeout", "confirm", "console", "document",
 			"fetch", "flex", "global", "localStorage", "location", "navigator", "performance", "process", "prompt",
-			"queueMicrotask", "self", "sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",
+			"queueMicrotask", "requestAnimationFrame", "self", "sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",
 		},
 		// The web classes: statics, then prototypes (package web).
 		"AbortSignal":                   {"abort", "length", "name", "prototype"},

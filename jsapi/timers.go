@@ -25,6 +25,35 @@ func (h *Host) installTimers(v *engine.VM) {
 	g.Set("setInterval", t.setInterval)
 	g.Set("clearTimeout", t.clearTimeout)
 	g.Set("clearInterval", t.clearInterval)
+	h.installAnimationFrames(v)
+}
+
+// frameInterval is how often a headless page "paints": 60 frames a second.
+const frameInterval = 16 * time.Millisecond
+
+// installAnimationFrames adds requestAnimationFrame, which React's
+// scheduler and animation libraries look for: nothing paints, so a frame
+// is a timer of one frame's time whose callback gets performance.now().
+func (h *Host) installAnimationFrames(v *engine.VM) {
+	rt := v.Runtime()
+	g := rt.GlobalObject()
+	g.Set("requestAnimationFrame", jsfunc.New(rt, "requestAnimationFrame", 1, func(c goja.FunctionCall) goja.Value {
+		fn, _ := jsargs.Function(rt, "requestAnimationFrame", "the callback", c, 0)
+		who := v.CurrentOwner()
+		id := v.SetTimer(who, frameInterval, false, func() {
+			now := float64(v.Now().Sub(h.start).Nanoseconds()) / 1e6
+			if _, err := fn(goja.Undefined(), rt.ToValue(now)); err != nil {
+				v.ReportUncaught(who, err)
+			}
+		})
+		return rt.ToValue(id)
+	}))
+	g.Set("cancelAnimationFrame", jsfunc.New(rt, "cancelAnimationFrame", 1, func(c goja.FunctionCall) goja.Value {
+		if id := c.Argument(0); !jsargs.IsNullish(id) {
+			v.ClearTimer(int(id.ToInteger()))
+		}
+		return goja.Undefined()
+	}))
 }
 
 // timerFuncs are setTimeout & co. stamping the timers they set with an

@@ -23,6 +23,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -229,7 +230,14 @@ func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildO
 		JSX:         api.JSXTransform,
 		JSXFactory:  "React.createElement",
 		JSXFragment: "React.Fragment",
-		Loader:      map[string]api.Loader{".js": api.LoaderJSX},
+		Loader: map[string]api.Loader{".js": api.LoaderJSX,
+			// Assets a plugin imports become data: URLs, as the Flex plugin
+			// builder's url-loader makes them (nothing is served).
+			".png": api.LoaderDataURL, ".jpg": api.LoaderDataURL, ".jpeg": api.LoaderDataURL, ".gif": api.LoaderDataURL,
+			".webp": api.LoaderDataURL, ".ico": api.LoaderDataURL, ".bmp": api.LoaderDataURL,
+			".mp3": api.LoaderDataURL, ".wav": api.LoaderDataURL, ".ogg": api.LoaderDataURL,
+			".woff": api.LoaderDataURL, ".woff2": api.LoaderDataURL, ".ttf": api.LoaderDataURL, ".eot": api.LoaderDataURL,
+		},
 
 		Sourcemap:      api.SourceMapExternal,
 		SourcesContent: api.SourcesContentExclude,
@@ -237,7 +245,7 @@ func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildO
 		Metafile:       true,
 		AbsPaths:       api.LogAbsPath | api.MetafileAbsPath,
 		LogLevel:       api.LogLevelSilent,
-		Plugins:        []api.Plugin{entryPlugin(entrySrc, dir), hostPlugin(shared)},
+		Plugins:        []api.Plugin{entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
 	}
 }
 
@@ -289,6 +297,61 @@ func hostPlugin(shared *sharedFinds) api.Plugin {
 				quoted, _ := json.Marshal(a.Path)
 				src := fmt.Sprintf("module.exports = %s(%s);\n", requireHook, quoted)
 				return api.OnLoadResult{Contents: &src, Loader: api.LoaderJS}, nil
+			})
+		},
+	}
+}
+
+// svgPlugin loads an .svg file as create-react-app's loader (which the
+// Flex plugin builder uses) does: the default export is its URL, and
+// ReactComponent renders it.
+func svgPlugin() api.Plugin {
+	return api.Plugin{
+		Name: "flexrun-svg",
+		Setup: func(b api.PluginBuild) {
+			b.OnLoad(api.OnLoadOptions{Filter: `\.svg$`}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
+				data, err := os.ReadFile(a.Path)
+				if err != nil {
+					return api.OnLoadResult{}, err
+				}
+				url, _ := json.Marshal("data:image/svg+xml;base64," + base64.StdEncoding.EncodeToString(data))
+				src := fmt.Sprintf(`import * as React from "react";
+const url = %s;
+export default url;
+export const ReactComponent = (props) => React.createElement("svg", Object.assign({ "data-src": url }, props));
+`, url)
+				return api.OnLoadResult{Contents: &src, Loader: api.LoaderJS, ResolveDir: filepath.Dir(a.Path)}, nil
+			})
+		},
+	}
+}
+
+// polyfillPlugin resolves a Node.js built-in to the browser version that
+// webpack 4 put in its place (webpack4Polyfills) when the project has it
+// installed: "https" to https-browserify. Without it, esbuild's error
+// stands, with a note saying what to install (diag.go).
+func polyfillPlugin() api.Plugin {
+	names := make([]string, 0, len(webpack4Polyfills))
+	for n := range webpack4Polyfills {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	filter := `^(node:)?(` + strings.Join(names, "|") + `)$`
+	return api.Plugin{
+		Name: "flexrun-polyfill",
+		Setup: func(b api.PluginBuild) {
+			b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				if a.PluginData == sharedProbe {
+					return api.OnResolveResult{}, nil
+				}
+				name := strings.TrimPrefix(a.Path, "node:")
+				res := b.Resolve(webpack4Polyfills[name]+"/", api.ResolveOptions{
+					Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: sharedProbe,
+				})
+				if len(res.Errors) > 0 {
+					return api.OnResolveResult{}, nil // esbuild reports it, diag.go adds the advice
+				}
+				return api.OnResolveResult{Path: res.Path, Namespace: res.Namespace}, nil
 			})
 		},
 	}

@@ -319,6 +319,37 @@ func TestGojaClassFieldBug(t *testing.T) {
 	}
 }
 
+// Assets load as the Flex plugin builder (create-react-app's loaders)
+// loads them: images as data: URLs, an SVG also as a ReactComponent.
+func TestBuildAssets(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"plugin.js": `import logo, { ReactComponent as Logo } from "./logo.svg";
+import pic from "./pic.png";
+export const seen = { logo, el: Logo({ width: 2 }), pic };`,
+		"logo.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
+		"pic.png":  "\x89PNG",
+	})
+	r := load(t, build(t, filepath.Join(dir, "plugin.js")), flexHost)
+	r.check(t, `ns.seen.logo === "data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciLz4="`)
+	r.check(t, `ns.seen.el.type === "svg" && ns.seen.el.props.width === 2 && ns.seen.el.props["data-src"] === ns.seen.logo`)
+	r.check(t, `ns.seen.pic.startsWith("data:image/png;base64,")`)
+}
+
+// A Node.js built-in resolves to the browser version webpack 4 bundled for
+// it, when the project has that installed.
+func TestBuildNodePolyfills(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"plugin.js": `import https from "https"; import { EventEmitter } from "node:events";
+export const seen = [https.name, typeof EventEmitter];`,
+		"node_modules/https-browserify/index.js": `exports.name = "https-browserify";`,
+		"node_modules/events/index.js":           `exports.EventEmitter = function EventEmitter() {};`,
+	})
+	r := load(t, build(t, filepath.Join(dir, "plugin.js")), flexHost)
+	r.check(t, `ns.seen[0] === "https-browserify" && ns.seen[1] === "function"`)
+}
+
 func TestBuildJSX(t *testing.T) {
 	t.Parallel()
 	dir := writeTree(t, map[string]string{

@@ -139,8 +139,11 @@ func newDiagnostic(m api.Message) Diagnostic {
 		if pkg := packageOf(d.File); pkg != "" {
 			who = "the package " + pkg
 		}
-		d.Notes = append(d.Notes, fmt.Sprintf(
-			"%s needs the Node.js built-in module %q: Flex plugins run in a browser, and neither it nor flexrun has Node.js built-ins", who, builtin))
+		note := fmt.Sprintf("%s needs the Node.js built-in module %q: Flex plugins run in a browser, and neither it nor flexrun has Node.js built-ins", who, builtin)
+		if poly, ok := webpack4Polyfills[strings.TrimPrefix(builtin, "node:")]; ok {
+			note += fmt.Sprintf("; webpack 4, which built Flex 1.x plugins, bundled a browser version of it: install it in the project with `npm install %s`", poly)
+		}
+		d.Notes = append(d.Notes, note)
 	} else if unresolved && !strings.HasPrefix(spec, ".") && !filepath.IsAbs(spec) {
 		d.Notes = append(d.Notes, fmt.Sprintf(
 			"flexrun bundles packages from node_modules directories, looked up from the importing file's directory upwards; the host provides only %s",
@@ -160,6 +163,18 @@ var nodeBuiltins = map[string]bool{
 	"stream": true, "string_decoder": true, "sys": true, "timers": true, "tls": true, "trace_events": true,
 	"tty": true, "url": true, "util": true, "v8": true, "vm": true, "wasi": true, "worker_threads": true,
 	"zlib": true,
+}
+
+// webpack4Polyfills are the npm packages webpack 4 (node-libs-browser)
+// bundled in place of Node.js built-ins, which Flex 1.x plugin builds got
+// without asking.
+var webpack4Polyfills = map[string]string{
+	"assert": "assert", "buffer": "buffer", "console": "console-browserify", "constants": "constants-browserify",
+	"crypto": "crypto-browserify", "domain": "domain-browser", "events": "events", "http": "stream-http",
+	"https": "https-browserify", "os": "os-browserify", "path": "path-browserify", "process": "process",
+	"punycode": "punycode", "querystring": "querystring-es3", "stream": "stream-browserify",
+	"string_decoder": "string_decoder", "sys": "util", "timers": "timers-browserify", "tty": "tty-browserify",
+	"url": "url", "util": "util", "vm": "vm-browserify", "zlib": "browserify-zlib",
 }
 
 // nodeBuiltin reports whether spec names a Node.js built-in ("fs",

@@ -80,3 +80,14 @@ for (const delay of [undefined, -5, NaN, "x", 2 ** 31]) {
 }
 await sleep(10);
 assert.deepEqual(odd, ["undefined", "-5", "NaN", "x", String(2 ** 31)], "odd delays fire, in order");
+
+// requestAnimationFrame: a frame's time later, with performance.now().
+{
+  const t0 = performance.now();
+  const at = await new Promise((resolve) => requestAnimationFrame(resolve));
+  assert.ok(typeof at === "number" && at >= t0 + 15, `frame at ${at}, requested at ${t0}`);
+  let ran = false;
+  cancelAnimationFrame(requestAnimationFrame(() => { ran = true; }));
+  await new Promise((resolve) => setTimeout(resolve, 40));
+  assert.sameValue(ran, false, "a cancelled frame never runs");
+}
