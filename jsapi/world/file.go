@@ -105,7 +105,7 @@ type HTTPResponse struct {
 	Method  string            `json:"method,omitzero"` // upper case; "" means GET
 	URL     string            `json:"url"`
 	Status  int               `json:"status,omitzero"` // 0 means 200
-	JSON    any               `json:"json,omitzero"`
+	JSON    json.RawMessage   `json:"json,omitzero"`   // as written in the file: its key order is kept
 	Body    *string           `json:"body,omitzero"`
 	Headers map[string]string `json:"headers,omitzero"`
 	Repeat  bool              `json:"repeat,omitzero"` // answer every matching request, not just the next one
@@ -184,7 +184,15 @@ func ParseFile(name string, data []byte) (*File, error) {
 		return nil, &FileError{File: name, Msg: err.Error()}
 	}
 	for i := range f.HTTP {
-		f.HTTP[i].Method = strings.ToUpper(f.HTTP[i].Method)
+		h := &f.HTTP[i]
+		h.Method = strings.ToUpper(h.Method)
+		if len(h.JSON) > 0 {
+			var b bytes.Buffer
+			if err := json.Compact(&b, h.JSON); err != nil { // valid: the walk passed
+				return nil, &FileError{File: name, Msg: err.Error()}
+			}
+			h.JSON = b.Bytes()
+		}
 	}
 	if path, msg := f.check(); msg != "" {
 		return nil, &FileError{File: name, Path: path, Msg: msg}
@@ -378,7 +386,7 @@ func (f *File) clone() *File {
 	c.HTTP = slices.Clone(f.HTTP)
 	for i := range c.HTTP {
 		h := &c.HTTP[i]
-		h.JSON = cloneJSON(h.JSON)
+		h.JSON = slices.Clone(h.JSON)
 		if h.Body != nil {
 			b := *h.Body
 			h.Body = &b

@@ -31,7 +31,7 @@ func TestFileParsesGoodFiles(t *testing.T) {
 			func(t *testing.T, f *File) {
 				require.Equal(t, []any{1.0, map[string]any{"x": nil}}, f.AppConfig["Anything"])
 				require.Equal(t, map[string]any{"nmae": true}, f.Tasks[0].Attributes)
-				require.Equal(t, []any{1.0, "two"}, f.HTTP[0].JSON)
+				require.Equal(t, json.RawMessage(`[1,"two"]`), f.HTTP[0].JSON, "as written, compacted")
 			}},
 		{"worker activity by sid of the defaults", `{"worker": {"activity": "WA3"}}`, func(t *testing.T, f *File) {
 			require.Equal(t, "WA3", f.Worker.Activity)
@@ -87,7 +87,7 @@ func TestFileReadsFullSample(t *testing.T) {
 	require.Equal(t, []bool{true, false}, f.Confirm)
 	body := "ok"
 	require.Equal(t, []HTTPResponse{
-		{Method: "GET", URL: "https://crm.example.com/x", Status: 200, JSON: map[string]any{"id": 7.0}},
+		{Method: "GET", URL: "https://crm.example.com/x", Status: 200, JSON: json.RawMessage(`{"id":7}`)},
 		{Method: "POST", URL: "https://crm.example.com/notes", Status: 201, Body: &body, Headers: map[string]string{"Content-Type": "text/plain"}, Repeat: true},
 	}, f.HTTP)
 	require.Equal(t, "virtual", f.Clock)
@@ -250,7 +250,7 @@ func TestFileWithDefaultsCopies(t *testing.T) {
 	d.Worker.Attributes["skills"].([]any)[0] = "de"
 	d.Tasks[0].Conference.Participants[0].Muted = true
 	d.Conversations[0].Messages[0].Body = "changed"
-	d.HTTP[0].JSON.(map[string]any)["id"] = 8
+	d.HTTP[0].JSON[0] = '['
 	*d.HTTP[1].Body = "changed"
 	d.Env["FLEX_APP_X"] = "2"
 	*d.Token = "changed"

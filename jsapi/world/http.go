@@ -164,11 +164,11 @@ func cannedResponse(req *http.Request, r HTTPResponse) (*http.Response, error) {
 	var body []byte
 	switch {
 	case r.JSON != nil:
-		b, err := json.Marshal(r.JSON)
-		if err != nil {
-			return nil, fmt.Errorf("canned response for %s %s: encoding json: %w", methodOrGet(r.Method), r.URL, err)
+		var b bytes.Buffer
+		if err := json.Compact(&b, r.JSON); err != nil {
+			return nil, fmt.Errorf("canned response for %s %s: json: %w", methodOrGet(r.Method), r.URL, err)
 		}
-		body = b
+		body = b.Bytes()
 		if header.Get("Content-Type") == "" {
 			header.Set("Content-Type", "application/json")
 		}

@@ -2,10 +2,12 @@ package world
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -60,7 +62,7 @@ func TestHTTPTakesEntriesInOrder(t *testing.T) {
 func TestHTTPRepeat(t *testing.T) {
 	tr := NewTransport([]HTTPResponse{
 		{URL: "https://x.example/once", Body: strPtr("once")},
-		{URL: "https://x.example/r", Repeat: true, JSON: map[string]any{"n": 1}},
+		{URL: "https://x.example/r", Repeat: true, JSON: json.RawMessage(`{"n":1}`)},
 		{URL: "https://x.example/r", Body: strPtr("shadowed")},
 		{URL: "https://x.example/idle", Repeat: true, Body: strPtr("idle")},
 	}, nil)
@@ -150,9 +152,9 @@ func TestHTTPHermeticError(t *testing.T) {
 
 func TestHTTPResponseShape(t *testing.T) {
 	tr := NewTransport([]HTTPResponse{
-		{URL: "https://x.example/json", JSON: []any{1, "two"}},
+		{URL: "https://x.example/json", JSON: json.RawMessage(`[1,"two"]`)},
 		{URL: "https://x.example/text", Status: 404, Body: strPtr("missing"), Headers: map[string]string{"x-trace": "t1"}},
-		{URL: "https://x.example/typed", JSON: map[string]any{}, Headers: map[string]string{"content-type": "application/vnd.api+json"}},
+		{URL: "https://x.example/typed", JSON: json.RawMessage(`{}`), Headers: map[string]string{"content-type": "application/vnd.api+json"}},
 		{URL: "https://x.example/empty", Status: 204},
 		{URL: "https://x.example/odd", Status: 599},
 		{Method: "HEAD", URL: "https://x.example/head", Body: strPtr("abc")},
@@ -210,7 +212,7 @@ func TestHTTPCannedRedirect(t *testing.T) {
 
 func TestHTTPRecordsFetches(t *testing.T) {
 	tr := NewTransport([]HTTPResponse{
-		{Method: "POST", URL: "https://x.example/api", JSON: true},
+		{Method: "POST", URL: "https://x.example/api", JSON: json.RawMessage(`true`)},
 		{URL: "https://x.example/q?a=1", Body: strPtr("")},
 	}, nil)
 
@@ -287,7 +289,7 @@ func TestHTTPConcurrent(t *testing.T) {
 	const n = 50
 	var entries []HTTPResponse
 	for i := range n {
-		entries = append(entries, HTTPResponse{Method: "POST", URL: "https://x.example/n", JSON: i})
+		entries = append(entries, HTTPResponse{Method: "POST", URL: "https://x.example/n", JSON: json.RawMessage(strconv.Itoa(i))})
 	}
 	entries = append(entries, HTTPResponse{URL: "https://x.example/r", Repeat: true, Body: strPtr("r")})
 	tr := NewTransport(entries, nil)
@@ -357,4 +359,12 @@ func TestHTTPInvalidStatus(t *testing.T) {
 	tr := NewTransport([]HTTPResponse{{URL: "https://x.example/a", Status: 42}}, nil)
 	_, err := (&http.Client{Transport: tr}).Get("https://x.example/a")
 	require.ErrorContains(t, err, "invalid status 42")
+}
+
+// A canned JSON body keeps the key order of the world file.
+func TestHTTPJSONKeepsKeyOrder(t *testing.T) {
+	f, err := ParseFile("world.json", []byte(`{"http": [{"url": "https://x.example/o", "json": {"z": 1, "a": {"y": 2, "b": 3}}}]}`))
+	require.NoError(t, err)
+	_, body := httpDo(t, NewTransport(f.HTTP, nil), "GET", "https://x.example/o", "")
+	require.Equal(t, `{"z":1,"a":{"y":2,"b":3}}`, body)
 }
