@@ -47,7 +47,8 @@ func (h *Host) Forget(owner engine.Owner) {
 	delete(h.modules, owner)
 	delete(h.plugins, owner)
 	h.forgetGlobals(owner)
-	h.page.Forget(owner) // its window and document listeners
+	h.page.Forget(owner)  // its window and document listeners
+	h.world.Forget(owner) // its listeners, reducers and components in the world
 }
 
 // PluginsLoaded tells the plugins that all of them have started, as Flex

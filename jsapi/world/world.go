@@ -56,8 +56,9 @@ type World struct {
 	transport *Transport
 	confirms  []bool // scripted confirm answers not yet given
 
-	v   *engine.VM
-	ctx *goja.Object // the context the JavaScript files share
+	v     *engine.VM
+	ctx   *goja.Object                     // the context the JavaScript files share
+	undos map[engine.Owner][]goja.Callable // what each owner did to the world (Forget)
 }
 
 // New returns the world seeded with f (nil: the default world). Absent
@@ -67,7 +68,7 @@ func New(f *File) *World {
 		f = Defaults()
 	}
 	f = f.WithDefaults()
-	return &World{file: f, confirms: append([]bool(nil), f.Confirm...)}
+	return &World{file: f, confirms: append([]bool(nil), f.Confirm...), undos: map[engine.Owner][]goja.Callable{}}
 }
 
 // File is the seed the world started from, defaults filled in. Safe from
@@ -132,6 +133,15 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 			arr[i] = map[string]any{"method": f.Method, "url": f.URL, "headers": headers, "body": f.Body}
 		}
 		return rt.ToValue(jsonValue(rt, arr))
+	}))
+	// own(undo): what the running plugin did to the world, undone by Forget.
+	ctx.Set("own", jsfunc.New(rt, "own", 1, func(c goja.FunctionCall) goja.Value {
+		if undo, ok := goja.AssertFunction(c.Argument(0)); ok {
+			if owner := v.CurrentOwner(); owner.Name != "" && owner != Owner {
+				w.undos[owner] = append(w.undos[owner], undo)
+			}
+		}
+		return goja.Undefined()
 	}))
 	ctx.Set("advance", jsfunc.New(rt, "advance", 1, w.advance))
 	ctx.Set("settle", jsfunc.New(rt, "settle", 0, w.settle))
@@ -291,6 +301,23 @@ func (w *World) State() ([]byte, error) {
 	}
 	b.WriteByte('\n')
 	return b.Bytes(), nil
+}
+
+// Forget undoes what owner did to the world while its code ran: the
+// listeners it added to the workerClient, reservations, manager.events
+// and Notifications, its store subscriptions and reducers, its
+// notification definitions and what it added to containers. Call it when
+// the owner is unloaded (jsapi.Host.Forget does). What its code did from
+// a later job (after an await) is not known to be its own and stays.
+// Loop only.
+func (w *World) Forget(owner engine.Owner) {
+	undos := w.undos[owner]
+	delete(w.undos, owner)
+	for i := len(undos) - 1; i >= 0; i-- {
+		if _, err := undos[i](goja.Undefined()); err != nil {
+			w.v.ReportUncaught(Owner, err)
+		}
+	}
 }
 
 // PluginsLoaded tells plugins that every plugin has started, as Flex does:

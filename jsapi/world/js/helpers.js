@@ -48,7 +48,9 @@
 			if (n === null || typeof n !== "object" || typeof n.id !== "string") {
 				throw new TypeError("Notifications.registerNotification: want a notification object with a string id");
 			}
-			registered.set(n.id, Object.assign({ type: NotificationType.info, timeout: 8000 }, n));
+			const def = Object.assign({ type: NotificationType.info, timeout: 8000 }, n);
+			registered.set(n.id, def);
+			w.own(() => { if (registered.get(n.id) === def) registered.delete(n.id); });
 		},
 		showNotification(id, context) {
 			const def = registered.get(id);

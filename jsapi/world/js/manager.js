@@ -131,6 +131,18 @@
 		reducers[key] = reducer;
 		root = w.redux.combineReducers(reducers);
 		store.dispatch({ type: "@@flex/ADD_REDUCER/" + key });
+		w.own(() => {
+			if (reducers[key] !== reducer) return; // another took the key since
+			delete reducers[key];
+			root = w.redux.combineReducers(reducers);
+			store.dispatch({ type: "@@flex/REMOVE_REDUCER/" + key });
+		});
+	};
+	const subscribe = store.subscribe;
+	store.subscribe = (listener) => {
+		const unsubscribe = subscribe(listener);
+		w.own(unsubscribe);
+		return unsubscribe;
 	};
 	w.store = store;
 	let pendingChange = false;

@@ -28,6 +28,7 @@
 			const list = this._events.get(event) || [];
 			list.push(fn);
 			this._events.set(event, list);
+			w.own(() => this.removeListener(event, fn));
 			return this;
 		}
 		once(event, fn) {

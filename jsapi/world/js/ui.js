@@ -44,9 +44,19 @@
 		const content = [];
 		const record = (op, el, options) =>
 			w.records.components.push({ container: name, op, key: keyOf(el, options), component: nameOf(el), options: w.snapshot(options || {}) });
+		// What a plugin added goes with the plugin (w.own).
+		const keep = (entry) => {
+			content.push(entry);
+			w.changed();
+			w.own(() => {
+				const i = content.indexOf(entry);
+				if (i >= 0) content.splice(i, 1);
+				w.changed();
+			});
+		};
 		Container.Content = {
-			add(el, options) { content.push({ el, options }); record("add", el, options); w.changed(); },
-			replace(el, options) { content.splice(0, content.length, { el, options }); record("replace", el, options); w.changed(); },
+			add(el, options) { keep({ el, options }); record("add", el, options); },
+			replace(el, options) { content.length = 0; keep({ el, options }); record("replace", el, options); },
 			remove(key, options) {
 				for (let i = content.length - 1; i >= 0; i--) if (keyOf(content[i].el, content[i].options) === key) content.splice(i, 1);
 				w.records.components.push({ container: name, op: "remove", key: String(key), component: null, options: w.snapshot(options || {}) });
