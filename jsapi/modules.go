@@ -24,6 +24,11 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	if m, ok := h.modules[owner]; ok {
 		return m
 	}
+	if owner != engine.ScriptOwner {
+		m := h.ownerModule(v, owner)
+		h.modules[owner] = m
+		return m
+	}
 	rt := v.Runtime()
 	m := rt.NewObject()
 	m.Set("Actions", h.newActions(v, owner))
@@ -36,6 +41,37 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	m.Set("Manager", managerClass)
 	h.modules[owner] = m
 	return m
+}
+
+// ownerModule is a plugin's @twilio/flex-ui: the page's one (the script's,
+// which is also Twilio.Flex), seen through a Proxy that answers Actions
+// with the plugin's own facade. Everything else reads and writes through,
+// so a property one plugin sets on Twilio.Flex is everyone's, as in the
+// browser.
+func (h *Host) ownerModule(v *engine.VM, owner engine.Owner) *goja.Object {
+	rt := v.Runtime()
+	actions := h.newActions(v, owner)
+	proxy := rt.NewProxy(h.Module(v, engine.ScriptOwner), &goja.ProxyTrapConfig{
+		Get: func(page *goja.Object, key string, receiver goja.Value) goja.Value {
+			if key == "Actions" {
+				return actions
+			}
+			if val := page.Get(key); val != nil {
+				return val
+			}
+			return goja.Undefined()
+		},
+		Set: func(page *goja.Object, key string, value, receiver goja.Value) bool {
+			if key == "Actions" {
+				panic(rt.NewTypeError("Flex.Actions cannot be replaced"))
+			}
+			if err := page.Set(key, value); err != nil {
+				panic(err)
+			}
+			return true
+		},
+	})
+	return rt.ToValue(proxy).(*goja.Object)
 }
 
 // Forget drops owner's module instances and undoes what it wrote to the

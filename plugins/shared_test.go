@@ -76,3 +76,27 @@ func TestSharedPackageBroken(t *testing.T) {
 	require.ErrorContains(t, errs[0], "shared package redux")
 	require.ErrorContains(t, errs[0], "node_modules/redux/index.js")
 }
+
+// Twilio.Flex is one object, as on the page: what one plugin sets on it
+// another sees, through its import or its window; each plugin's Actions
+// still stamps its own registrations.
+func TestTwilioFlexIsThePages(t *testing.T) {
+	t.Parallel()
+	dir := writeTree(t, map[string]string{
+		"plugins/a.js": `Twilio.Flex.CrmBaseUrl = "https://crm.example.com";
+import { Actions } from "@twilio/flex-ui"; Actions.registerAction("Lookup", () => "a's body");`,
+		"plugins/b.js": `import { CrmBaseUrl, Actions } from "@twilio/flex-ui";
+window.seen = [CrmBaseUrl, window.Twilio.Flex.CrmBaseUrl];
+Actions.addListener("beforeLookup", () => {});`,
+	})
+	e := flexruntest.New(t, flexruntest.Options{})
+	gens := e.LoadPlugins(filepath.Join(dir, "plugins"))
+	require.Len(t, gens, 2)
+	res := e.RunScript(`import { Actions } from "@twilio/flex-ui";
+console.log(seen.join(" "), Twilio.Flex.CrmBaseUrl, await Actions.invokeAction("Lookup"));`)
+	require.NoError(t, res.Err, res.String())
+	require.Equal(t, "https://crm.example.com https://crm.example.com https://crm.example.com a's body\n", res.Stdout)
+	regs, err := e.Registrations(context.Background(), gens[1].Owner)
+	require.NoError(t, err)
+	require.Len(t, regs, 1, "b's listener is b's")
+}
