@@ -1,0 +1,3 @@
+var appConfig = {
+  sso: { accountSid: 'AC1' 
+};
