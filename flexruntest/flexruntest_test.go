@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/flexrun/flexrun/engine"
@@ -89,4 +90,47 @@ func TestWorldFileAndPlugins(t *testing.T) {
 	if state := e.WorldState(); !strings.Contains(state, `"status": "wrapping"`) {
 		t.Errorf("WorldState() = %s, want WR1 wrapping", state)
 	}
+}
+
+// RunSpecs runs each script as a subtest, with its goldens, in the engine
+// NewEngine makes; files that Belongs claims are left alone.
+func TestRunSpecs(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"prints.js":        `console.log("hello", globalThis.marker); console.error("careful");`,
+		"prints.js.stdout": "hello from NewEngine\n",
+		"prints.js.stderr": "careful\n",
+		"sub/quiet.ts":     `const n: number = 1; if (n !== 1) throw new Error("no");`,
+		"sub/data.json":    `{}`,
+	} {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var mu sync.Mutex // the specs run in parallel
+	var ran []string
+	flexruntest.RunSpecs(t, dir, flexruntest.SpecOptions{
+		NewEngine: func(t *testing.T, spec string) *flexruntest.Engine {
+			mu.Lock()
+			ran = append(ran, filepath.Base(spec))
+			mu.Unlock()
+			e := flexruntest.New(t, flexruntest.Options{})
+			if err := e.Do(context.Background(), func(v *engine.VM) error {
+				return v.Runtime().Set("marker", "from NewEngine")
+			}); err != nil {
+				t.Fatal(err)
+			}
+			return e
+		},
+		Belongs: func(path string) bool { return strings.HasSuffix(path, ".json") },
+	})
+	t.Cleanup(func() {
+		if len(ran) != 2 {
+			t.Errorf("ran %v, want both specs", ran)
+		}
+	})
 }

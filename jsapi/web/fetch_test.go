@@ -4,10 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -149,33 +147,11 @@ func newFetchEngine(t *testing.T, s *fetchServer, opts jsapi.Options) *flexrunte
 
 func TestFetchSpecs(t *testing.T) {
 	t.Parallel()
-	var specs []string
-	err := filepath.WalkDir(fetchSpecDir, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			specs = append(specs, path)
-		}
-		return err
+	flexruntest.RunSpecs(t, fetchSpecDir, flexruntest.SpecOptions{
+		NewEngine: func(t *testing.T, _ string) *flexruntest.Engine {
+			return newFetchEngine(t, newFetchServer(t), jsapi.Options{})
+		},
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(specs) == 0 {
-		t.Fatalf("no specs in %s", fetchSpecDir)
-	}
-	for _, path := range specs {
-		name, _ := filepath.Rel(fetchSpecDir, path)
-		t.Run(filepath.ToSlash(name), func(t *testing.T) {
-			t.Parallel()
-			e := newFetchEngine(t, newFetchServer(t), jsapi.Options{})
-			res := e.RunFile(path)
-			if res.Err != nil {
-				t.Fatalf("%s failed:\n%s", path, res)
-			}
-			if res.Stdout != "" || res.Stderr != "" {
-				t.Errorf("%s printed (a fetch spec prints nothing):\n%s", path, res)
-			}
-		})
-	}
 }
 
 // The engine is not idle while a fetch is in flight: RunScript returns only
