@@ -11,6 +11,8 @@ package jsapi
 //  5. otherwise the top level did the work.
 
 import (
+	"sync"
+
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
@@ -56,7 +58,7 @@ func (h *Host) pluginModule(v *engine.VM, owner engine.Owner) *goja.Object {
 		return m.exports
 	}
 	rt := v.Runtime()
-	factory, ok := goja.AssertFunction(mustCompile(rt, "flexrun:flex-plugin", flexPluginSource))
+	factory, ok := goja.AssertFunction(mustRun(rt, flexPluginProgram()))
 	if !ok {
 		panic("jsapi: flex-plugin factory is not a function")
 	}
@@ -75,7 +77,7 @@ func (h *Host) pluginModule(v *engine.VM, owner engine.Owner) *goja.Object {
 func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Promise, error) {
 	rt := v.Runtime()
 	if h.startFn == nil {
-		fn, ok := goja.AssertFunction(mustCompile(rt, "flexrun:start", startSource))
+		fn, ok := goja.AssertFunction(mustRun(rt, startProgram()))
 		if !ok {
 			panic("jsapi: start-up contract is not a function")
 		}
@@ -100,11 +102,16 @@ func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Pr
 	return ret.Export().(*goja.Promise), nil
 }
 
-func mustCompile(rt *goja.Runtime, name, src string) goja.Value {
-	prog, err := goja.Compile(name, src, true)
-	if err != nil {
-		panic(err)
-	}
+// The host's own JavaScript, compiled once per process: a program is
+// immutable and runs in any number of runtimes.
+var (
+	reactProgram      = sync.OnceValue(func() *goja.Program { return goja.MustCompile("flexrun:react", reactSource, true) })
+	flexPluginProgram = sync.OnceValue(func() *goja.Program { return goja.MustCompile("flexrun:flex-plugin", flexPluginSource, true) })
+	startProgram      = sync.OnceValue(func() *goja.Program { return goja.MustCompile("flexrun:start", startSource, true) })
+)
+
+// mustRun runs one of the host's programs; they cannot fail.
+func mustRun(rt *goja.Runtime, prog *goja.Program) goja.Value {
 	val, err := rt.RunProgram(prog)
 	if err != nil {
 		panic(err)

@@ -134,7 +134,7 @@ type reactModules struct{ react, jsxRuntime, dom goja.Value }
 
 func (h *Host) reactModule(v *engine.VM, name string) goja.Value {
 	if h.react == nil {
-		factory, ok := goja.AssertFunction(mustCompile(v.Runtime(), "flexrun:react", reactSource))
+		factory, ok := goja.AssertFunction(mustRun(v.Runtime(), reactProgram()))
 		if !ok {
 			panic("jsapi: react factory is not a function")
 		}
