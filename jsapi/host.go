@@ -153,6 +153,7 @@ func (h *Host) Setup(v *engine.VM) error {
 		return err
 	}
 	global.Set("process", h.world.Process())
+	global.Set("Handlebars", h.world.Handlebars())
 	h.installReactGlobal(v)
 	flex := h.Module(v, engine.ScriptOwner)
 	global.Set("flex", flex)

@@ -59,7 +59,7 @@ func TestSurface(t *testing.T) {
 		"performance": {"now", "timeOrigin"},
 		"globals added": {
 			"AbortController", "AbortSignal", "Audio", "CustomEvent", "DOMException", "Event", "EventTarget",
-			"Headers", "React", "Response", "TextDecoder", "TextEncoder", "Twilio", "URL", "URLSearchParams",
+			"Handlebars", "Headers", "React", "Response", "TextDecoder", "TextEncoder", "Twilio", "URL", "URLSearchParams",
 			"alert", "atob", "btoa", "cancelAnimationFrame", "clearInterval", "clearTimeout", "confirm", "console", "document",
 			"fetch", "flex", "global", "localStorage", "location", "navigator", "performance", "process", "prompt",
 			"queueMicrotask", "requestAnimationFrame", "self", "sessionStorage", "setInterval", "setTimeout", "structuredClone", "window",

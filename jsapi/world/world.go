@@ -29,7 +29,7 @@ const VERSION = "1.34.6"
 //go:embed js/*.js
 var sources embed.FS
 
-var sourceOrder = []string{"state.js", "process.js", "redux.js", "manager.js", "helpers.js", "api.js", "ui.js", "react-redux.js", "builtins.js"}
+var sourceOrder = []string{"state.js", "process.js", "redux.js", "manager.js", "helpers.js", "handlebars.js", "api.js", "ui.js", "react-redux.js", "builtins.js"}
 
 // programs are the world's files compiled, once per process: a program is
 // immutable and may run in any number of runtimes.
@@ -243,6 +243,9 @@ func (w *World) Exports() map[string]goja.Value {
 	}
 	return out
 }
+
+// Handlebars is window.Handlebars, as the Flex 1.x page has it.
+func (w *World) Handlebars() *goja.Object { return w.get("Handlebars").(*goja.Object) }
 
 // Process is the process global: process.env and what browser bundles
 // expect of process.
