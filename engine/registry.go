@@ -65,6 +65,7 @@ type registry struct {
 	// registrations go there.
 	places   map[Owner]uint64
 	starting map[Owner]uint64
+	inStart  map[Owner]bool // every owner between BeginStart and EndStart
 }
 
 func (r *registry) init() {
@@ -72,6 +73,7 @@ func (r *registry) init() {
 	r.listeners = map[string][]*fnRef{}
 	r.places = map[Owner]uint64{}
 	r.starting = map[Owner]uint64{}
+	r.inStart = map[Owner]bool{}
 }
 
 func (r *registry) action(name string) *action {
@@ -98,6 +100,7 @@ func (r *registry) place(owner Owner) position {
 // is ordered as usual. Loop only.
 func (v *VM) BeginStart(owner, predecessor Owner) {
 	r := &v.reg
+	r.inStart[owner] = true
 	if major, ok := r.places[predecessor]; ok && predecessor != (Owner{}) {
 		delete(r.places, predecessor)
 		r.places[owner] = major
@@ -110,7 +113,23 @@ func (v *VM) BeginStart(owner, predecessor Owner) {
 
 // EndStart ends owner's start: what it registers later (from a listener, a
 // timer) is ordered as usual, after everything registered before. Loop only.
-func (v *VM) EndStart(owner Owner) { delete(v.reg.starting, owner) }
+func (v *VM) EndStart(owner Owner) {
+	delete(v.reg.starting, owner)
+	delete(v.reg.inStart, owner)
+}
+
+// Starting returns the one owner between BeginStart and EndStart, if there
+// is exactly one: the plugin whose start-up code a job without an owner of
+// its own (the continuation of an await in init) most likely runs. Loop only.
+func (v *VM) Starting() (Owner, bool) {
+	if len(v.reg.inStart) != 1 {
+		return Owner{}, false
+	}
+	for o := range v.reg.inStart {
+		return o, true
+	}
+	return Owner{}, false
+}
 
 // insert returns a copy of list with r at its position: at the end, unless
 // r takes an earlier generation's place.

@@ -20,7 +20,10 @@ func TestReloadForgetsWhatThePluginDidToTheWorld(t *testing.T) {
 	src := func(tag string) string {
 		return `import * as React from "react";
 import { Manager, Notifications, TaskCanvasTabs } from "@twilio/flex-ui";
-export default function (flex, manager) {
+import { world } from "flexrun";
+export default async function (flex, manager) {
+  await world.settle(); // resumed by a job of no owner, as after a fetch
+
   manager.workerClient.on("activityUpdated", () => console.log("` + tag + ` heard activityUpdated"));
   manager.store.addReducer("` + tag + `", (s = {}) => s);
   manager.store.subscribe(() => {});

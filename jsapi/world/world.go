@@ -137,7 +137,11 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 	// own(undo): what the running plugin did to the world, undone by Forget.
 	ctx.Set("own", jsfunc.New(rt, "own", 1, func(c goja.FunctionCall) goja.Value {
 		if undo, ok := goja.AssertFunction(c.Argument(0)); ok {
-			if owner := v.CurrentOwner(); owner.Name != "" && owner != Owner {
+			owner := v.CurrentOwner()
+			if owner.Name == "" { // a continuation job: after an await in a plugin's init
+				owner, _ = v.Starting()
+			}
+			if owner.Name != "" && owner != Owner {
 				w.undos[owner] = append(w.undos[owner], undo)
 			}
 		}
@@ -310,8 +314,10 @@ func (w *World) State() ([]byte, error) {
 // listeners it added to the workerClient, reservations, manager.events
 // and Notifications, its store subscriptions and reducers, its
 // notification definitions and what it added to containers. Call it when
-// the owner is unloaded (jsapi.Host.Forget does). What its code did from
-// a later job (after an await) is not known to be its own and stays.
+// the owner is unloaded (jsapi.Host.Forget does). Code after an await in a
+// plugin's init counts as the plugin's while it is the one starting
+// (engine.VM.Starting); what a plugin does later from such a job (a fetch
+// callback long after its start) is not known to be its own and stays.
 // Loop only.
 func (w *World) Forget(owner engine.Owner) {
 	undos := w.undos[owner]
