@@ -374,11 +374,14 @@
 	}
 	w.builtinNames = Object.keys(bodies);
 
-	// Flex's own listener: a chat message over the channel's limit is not sent.
-	w.messageCharLimit = 4096;
-	Actions.addListener("beforeSendMessage", function checkMessageLength(payload, abort) {
-		if (payload && typeof payload.body === "string" && payload.body.length > w.messageCharLimit) {
-			w.warn("SendMessage: the message is " + payload.body.length + " characters, over the limit of " + w.messageCharLimit);
+	// Flex's own listener: a chat message over its task channel's character
+	// limit is not sent, and the agent is told (MessageSizeExceeded).
+	w.Notifications.registerNotification({ id: "MessageSizeExceeded", content: "MessageSizeExceeded", type: w.NotificationType.error });
+	Actions.addListener("beforeSendMessage", function beforeSendMessage(payload, abort) {
+		const count = String(payload && payload.body != null ? payload.body : "").trim().length;
+		const limit = w.ui.TaskChannels.getForTask(w.TaskHelper.getTaskFromChannelSid(payload && payload.channelSid)).charLimit;
+		if (count > limit) {
+			w.Notifications.showNotification("MessageSizeExceeded", { currentCharCount: count, maxCharCount: limit });
 			abort();
 		}
 	});

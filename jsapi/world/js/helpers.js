@@ -13,6 +13,7 @@
 		getTaskByReservationSid: (sid) => w.tasks.find((t) => t.sid === sid),
 		getTaskFromConversationSid: (sid) => w.tasks.find((t) => t.conversationSid === sid),
 		getTaskByChannelSid: (sid) => w.tasks.find((t) => t.conversationSid === sid),
+		getTaskFromChannelSid: (sid) => w.tasks.find((t) => t.conversationSid === sid),
 		getTaskConversationSid: (t) => (isTask(t) ? t.conversationSid : undefined),
 		getTaskChatChannelSid: (t) => (isTask(t) ? t.conversationSid : undefined),
 		isCallTask: (t) => isTask(t) && t.taskChannelUniqueName === "voice",

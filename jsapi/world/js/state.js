@@ -188,10 +188,13 @@
 		w.changed();
 	}
 	w.touch = touch;
+	// channelType is the task's attributes.channelType, as in Flex (web,
+	// sms, facebook, whatsapp, line, email…); a call is "voice".
 	function channelType(task) {
+		if (task.attributes.channelType) return task.attributes.channelType;
 		const c = task.taskChannelUniqueName;
 		if (c === "voice") return "voice";
-		if (c === "chat" || c === "sms" || c === "messaging") return task.attributes.channelType || "web";
+		if (c === "chat") return "web";
 		return c;
 	}
 	w.task = (sid) => tasks.find((t) => t.sid === sid) || tasks.find((t) => t.taskSid === sid);

@@ -113,42 +113,54 @@
 			TaskOverviewCanvas: { firstLine: "SupervisorTaskOverviewFirstLine", secondLine: "SupervisorTaskOverviewSecondLine" },
 		},
 	});
-	const channel = (name, isApplicable, capabilities, icon, iconActive, color) => ({
+	// As @twilio/flex-ui 1.34.6 defines them: names, what each applies to,
+	// and the character limit its chat input (and Flex's beforeSendMessage
+	// check) enforces.
+	const channel = (name, isApplicable, capabilities, icon, iconActive, color, charLimit = 32768) => ({
 		name, isApplicable: typeof isApplicable === "function" ? isApplicable : () => false,
 		templates: templates(), icons: { list: icon, main: icon, active: iconActive || icon }, colors: { main: color },
-		capabilities: new Set(capabilities), addedComponents: [], removedComponents: [], replacedComponents: [],
+		capabilities: new Set(capabilities), charLimit, addedComponents: [], removedComponents: [], replacedComponents: [],
 	});
 	const { Info, Call, Chat, Transfer, Wrapup } = TaskChannelCapability;
 	const dtc = ui.DefaultTaskChannels;
-	dtc.createDefaultTaskChannel = (name, isApplicable, icon, iconActive, color) => channel(name, isApplicable, [Info], icon, iconActive, color);
-	dtc.createChatTaskChannel = (name, isApplicable, icon, iconActive, color) => channel(name, isApplicable, [Info, Chat, Wrapup, Transfer], icon, iconActive, color);
-	dtc.createCallTaskChannel = (name, isApplicable, icon, iconActive, color) => channel(name, isApplicable, [Info, Call, Wrapup, Transfer], icon, iconActive, color);
-	const is = (unique) => (task) => !!task && task.taskChannelUniqueName === unique;
-	dtc.Call = dtc.createCallTaskChannel("Call", is("voice"), "Call", "CallBold", "#1976d2");
-	dtc.Chat = dtc.createChatTaskChannel("Chat", (t) => is("chat")(t) && !t.attributes.channelType, "Message", "MessageBold", "#1976d2");
-	dtc.ChatSms = dtc.createChatTaskChannel("ChatSms", is("sms"), "Sms", "SmsBold", "#e11a2c");
-	dtc.ChatMessenger = dtc.createChatTaskChannel("ChatMessenger", (t) => !!t && t.attributes.channelType === "facebook", "Messenger", "MessengerBold", "#1976d2");
-	dtc.ChatWhatsApp = dtc.createChatTaskChannel("ChatWhatsApp", (t) => !!t && t.attributes.channelType === "whatsapp", "Whatsapp", "WhatsappBold", "#25d366");
-	dtc.ChatLine = dtc.createChatTaskChannel("ChatLine", (t) => !!t && t.attributes.channelType === "line", "Line", "LineBold", "#00c300");
-	dtc.Default = dtc.createDefaultTaskChannel("Default", () => true, "GenericTask", "GenericTaskBold", "#606470");
-	const registered = [dtc.Call, dtc.ChatSms, dtc.ChatMessenger, dtc.ChatWhatsApp, dtc.ChatLine, dtc.Chat, dtc.Default];
+	dtc.createDefaultTaskChannel = (name, isApplicable, icon = "GenericTask", iconActive = "GenericTaskBold", color) => channel(name, isApplicable, [Info], icon, iconActive, color);
+	dtc.createChatTaskChannel = (name, isApplicable, icon = "Message", iconActive = "MessageBold", color, reservedTemplate, charLimit = 32768) =>
+		channel(name, isApplicable, [Chat, Info, Wrapup], icon, iconActive, color, charLimit);
+	dtc.createCallTaskChannel = (name, isApplicable, icon = "Call", iconActive = "CallBold", color) => channel(name, isApplicable, [Call, Info, Wrapup, Transfer], icon, iconActive, color);
+	const chatWith = (type) => (t) => dtc.Chat.isApplicable(t) && t.channelType === type;
+	dtc.Call = dtc.createCallTaskChannel("call", (t) => !!t && t.taskChannelUniqueName === "voice");
+	dtc.Chat = dtc.createChatTaskChannel("chat", (t) => !!t && t.taskChannelUniqueName === "chat");
+	dtc.ChatSms = dtc.createChatTaskChannel("chat-sms", (t) => (!!t && t.taskChannelUniqueName === "sms") || chatWith("sms")(t), "Sms", "SmsBold", undefined, "TaskLineSmsReserved", 1600);
+	dtc.ChatMessenger = dtc.createChatTaskChannel("chat-messenger", chatWith("facebook"), "Messenger", "MessengerBold", undefined, "TaskLineChatMessengerReserved", 4000);
+	dtc.ChatWhatsApp = dtc.createChatTaskChannel("chat-whatsapp", chatWith("whatsapp"), "Whatsapp", "WhatsappBold", undefined, "TaskLineChatWhatsAppReserved", 4000);
+	dtc.ChatLine = dtc.createChatTaskChannel("chat-line", chatWith("line"), "Line", "LineBold", undefined, "TaskLineChatLineReserved", 4000);
+	dtc.ChatEmail = dtc.createChatTaskChannel("chat-email", chatWith("email"), "Email", "EmailBold", undefined, "TaskLineEmailReserved", 3200);
+	dtc.Default = dtc.createDefaultTaskChannel("default", () => true);
+	const registered = [dtc.Call, dtc.ChatLine, dtc.ChatMessenger, dtc.ChatSms, dtc.ChatWhatsApp, dtc.ChatEmail, dtc.Chat];
 	const tc = ui.TaskChannels;
-	tc.register = (ch, override = true) => {
+	// register puts a custom channel first (it wins over the defaults),
+	// filled in from Default unless told not to; a name already there is
+	// refused, as Flex logs and ignores it.
+	tc.register = (ch, mergeWithDefault = true) => {
 		if (!ch || typeof ch.name !== "string") throw new TypeError("TaskChannels.register: want a task channel definition with a name");
-		const i = registered.findIndex((c) => c.name === ch.name);
-		if (i >= 0 && !override) return false;
-		if (i >= 0) registered.splice(i, 1);
-		registered.splice(Math.max(0, registered.length - 1), 0, ch); // before Default, which takes the rest
+		if (registered.some((c) => c === ch || c.name === ch.name)) {
+			w.warn("TaskChannels.register: a task channel named " + JSON.stringify(ch.name) + " is already registered");
+			return;
+		}
+		if (mergeWithDefault) {
+			for (const [k, v] of Object.entries(dtc.Default)) if (ch[k] === undefined) ch[k] = v;
+		}
+		registered.unshift(ch);
 		w.records.components.push({ container: "TaskChannels", op: "register", key: ch.name, component: null, options: {} });
-		return true;
+		w.own(() => tc.unregister(ch));
 	};
-	tc.unregister = (name) => {
+	tc.unregister = (ch) => {
+		const name = ch && typeof ch === "object" ? ch.name : ch;
 		const i = registered.findIndex((c) => c.name === name);
 		if (i >= 0) registered.splice(i, 1);
-		return i >= 0;
 	};
 	tc.getRegistered = () => registered.slice();
-	tc.getForTask = (task) => registered.find((c) => c.isApplicable(task));
+	tc.getForTask = (task) => registered.find((c) => c.isApplicable(task)) || dtc.Default;
 	ui.TaskChannelCapability = TaskChannelCapability;
 	w.ui = ui;
 })

@@ -21,11 +21,19 @@ assert.deepEqual(world.conversation("CH1").messages[3].attributes, { tag: 1 });
 const unknown = await assert.rejects(Error, Actions.invokeAction("SendMessage", { channelSid: "CH9", body: "x" }));
 assert.sameValue(unknown.message, "SendMessage: no conversation CH9 (the world has CH1, CH2)");
 
-// Flex's beforeSendMessage listener aborts a message over the limit.
-const long = "x".repeat(4097);
-const cut = await assert.rejects(Error, Actions.invokeAction("SendMessage", { channelSid: "CH1", body: long }));
+// Flex's beforeSendMessage listener aborts a message over its task
+// channel's limit (32768 for chat, 1600 for SMS; the body trimmed) and shows
+// MessageSizeExceeded.
+await Actions.invokeAction("SendMessage", { channelSid: "CH1", body: "x".repeat(32768) + "   " });
+const cut = await assert.rejects(Error, Actions.invokeAction("SendMessage", { channelSid: "CH1", body: "x".repeat(32769) }));
 assert.sameValue(cut.message, "Action SendMessage cancelled by before event");
-assert.sameValue(world.conversation("CH1").messages.length, 4, "not sent");
+assert.sameValue(world.conversation("CH1").messages.length, 5, "the long one was not sent");
+world.addTask({ sid: "WR9", taskChannelUniqueName: "sms", conversationSid: "CH2", status: "accepted" });
+await assert.rejects(Error, Actions.invokeAction("SendMessage", { channelSid: "CH2", body: "y".repeat(1601) }));
+assert.deepEqual(world.notifications, [
+  { id: "MessageSizeExceeded", context: { currentCharCount: 32769, maxCharCount: 32768 } },
+  { id: "MessageSizeExceeded", context: { currentCharCount: 1601, maxCharCount: 1600 } },
+]);
 
 // SetInputText invokes SendTyping.
 const order = [];

@@ -11,13 +11,16 @@ const { DefaultTaskChannels, TaskChannels, TaskChannelCapability, Notifications,
 const callback = DefaultTaskChannels.createDefaultTaskChannel("callback", (task: any) => task.taskChannelUniqueName === "callback", "Callback", "CallbackBold", "#a0a0a0");
 callback.templates.TaskListItem.firstLine = "Callback from {{task.attributes.name}}";
 callback.capabilities.add(TaskChannelCapability.Wrapup);
-assert.ok(TaskChannels.register(callback));
+TaskChannels.register(callback);
+assert.sameValue(TaskChannels.getRegistered()[0], callback, "a custom channel goes first");
+assert.sameValue(callback.charLimit, 32768, "filled in from Default");
 const task = world.addTask({ sid: "WR1", taskChannelUniqueName: "callback", attributes: { name: "Bob" } });
 assert.sameValue(TaskChannels.getForTask(task), callback);
 assert.sameValue(TaskChannels.getForTask(world.addTask({ sid: "WR2" })), DefaultTaskChannels.Call);
 assert.ok(DefaultTaskChannels.Call.capabilities.has(TaskChannelCapability.Call));
 const chat = DefaultTaskChannels.createChatTaskChannel("chat-x", () => false);
-assert.deepEqual([...chat.capabilities], ["Info", "Chat", "Wrapup", "Transfer"]);
+assert.deepEqual([...chat.capabilities], ["Chat", "Info", "Wrapup"]);
+assert.deepEqual([DefaultTaskChannels.ChatSms.name, DefaultTaskChannels.ChatSms.charLimit], ["chat-sms", 1600]);
 assert.sameValue(typeof DefaultTaskChannels.ChatSms.templates.TaskCanvasHeader.title, "string");
 assert.deepEqual(world.components.map((c: any) => c.op + " " + c.key), ["register callback"]);
 

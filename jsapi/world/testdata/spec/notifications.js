@@ -35,7 +35,7 @@ assert.deepEqual([TaskHelper.isTaskAccepted(call), TaskHelper.isTaskAccepted(sms
 assert.deepEqual([TaskHelper.isLiveCall(call), TaskHelper.canHold(call), TaskHelper.isPending(sms)], [true, true, true]);
 assert.deepEqual([TaskHelper.isCallTask(undefined), TaskHelper.isLiveCall(null)], [false, false]);
 assert.sameValue(call.taskStatus, "assigned");
-assert.sameValue(sms.channelType, "web");
+assert.sameValue(sms.channelType, "sms");
 
 // A notification's timeout (ms) ends it on the engine's clock; 0 keeps it.
 Notifications.registerNotification({ id: "brief", content: "saved", timeout: 1000 });
