@@ -45,6 +45,29 @@
 		p.options = Object.assign({ rejectPendingReservations: false }, p.options);
 		return p;
 	};
+	// AcceptTask's update, as Flex 1.34.6 writes it: the conference ends when
+	// the worker leaves unless other workers are on it, and when the
+	// customer leaves; recording follows the service configuration's
+	// call_recording_enabled, with Flex's recording webhook.
+	const defaultRecordingWebhook = "https://webhooks.twilio.com/v1/Accounts/{accountSid}/Workspaces/{workspaceSid}/Tasks/{taskSid}/FlexRecordingWebhook";
+	const acceptUpdate = (p) => {
+		p = taskCopy(p);
+		const conference = p.task && p.task.conference;
+		const options = (p.conferenceOptions = p.conferenceOptions || {});
+		options.endConferenceOnExit = !conference || conference.liveWorkerCount === 0;
+		options.endConferenceOnCustomerExit = true;
+		const svc = w.manager.serviceConfiguration || {};
+		options.conferenceRecord = !!svc.call_recording_enabled;
+		if (options.conferenceRecord) {
+			const cfg = Object.assign({}, svc, w.manager.configuration);
+			const fields = { accountSid: svc.account_sid, workspaceSid: svc.taskrouter_workspace_sid, taskSid: p.task && p.task.taskSid };
+			let url = cfg.callRecordingCallbackUrl || cfg.call_recording_webhook_url || defaultRecordingWebhook;
+			for (const k of Object.keys(fields)) url = url.replace("{" + k + "}", fields[k]);
+			options.conferenceRecordingStatusCallback = url;
+			options.conferenceRecordingStatusCallbackMethod = "POST";
+		}
+		return p;
+	};
 	const participantUpdate = (p) => {
 		p = taskCopy(p);
 		const parts = p.task && p.task.conference ? p.task.conference.participants : [];
@@ -115,11 +138,7 @@
 					myParticipant(t);
 				}
 			});
-		}, (p) => {
-			p = taskCopy(p);
-			if (p.conferenceOptions === undefined) p.conferenceOptions = Object.assign({}, w.manager.configuration.conferenceOptions);
-			return p;
-		}],
+		}, acceptUpdate],
 		RejectTask: [(p) => {
 			const t = taskOf("RejectTask", p);
 			return w.transition(t, "RejectTask", ["pending", "reserved"], "rejected");

@@ -17,7 +17,8 @@ assert.sameValue(given.task, undefined, "the caller's object is not changed");
 assert.sameValue(p.task, world.task("WR1"), "the live task");
 assert.sameValue(p.sid, "WT1", "the sid stays as given");
 assert.sameValue(p.note, "from a test");
-assert.deepEqual(p.conferenceOptions, {}, "conferenceOptions filled when absent");
+assert.deepEqual(p.conferenceOptions, { endConferenceOnExit: true, endConferenceOnCustomerExit: true, conferenceRecord: false },
+  "conferenceOptions as Flex fills them: no worker on the call yet, no recording configured");
 assert.sameValue(world.task("WR1").status, "accepted");
 assert.sameValue(world.task("WT1").taskStatus, "assigned");
 
@@ -25,7 +26,8 @@ assert.sameValue(world.task("WT1").taskStatus, "assigned");
 const t2 = world.task("WR2");
 await Actions.invokeAction("AcceptTask", { task: t2, conferenceOptions: { record: true } });
 assert.sameValue(seen[1].sid, "WR2");
-assert.deepEqual(seen[1].conferenceOptions, { record: true }, "given conferenceOptions are kept");
+assert.deepEqual(seen[1].conferenceOptions, { record: true, endConferenceOnExit: true, endConferenceOnCustomerExit: true, conferenceRecord: false },
+  "given conferenceOptions are kept and completed");
 
 // A task the world does not have, and transitions the state does not allow.
 const unknown = await assert.rejects(Error, Actions.invokeAction("AcceptTask", { sid: "WR404" }));
@@ -75,3 +77,15 @@ assert.deepEqual(world.actions.map((a) => a.name), [
 // A plugin's registerAction of a built-in name shadows it.
 Actions.registerAction("RejectTask", () => "mine");
 assert.sameValue(await Actions.invokeAction("RejectTask", { sid: "WR3" }), "mine");
+
+// With call recording on in the service configuration, Flex's webhook.
+(await import("@twilio/flex-ui")).Manager.getInstance().serviceConfiguration.call_recording_enabled = true;
+Object.assign((await import("@twilio/flex-ui")).Manager.getInstance().serviceConfiguration, { account_sid: "AC1", taskrouter_workspace_sid: "WS1" });
+world.addTask({ sid: "WR5" });
+const before = seen.length;
+await Actions.invokeAction("AcceptTask", { sid: "WR5" });
+assert.deepEqual(seen[before].conferenceOptions, {
+  endConferenceOnExit: true, endConferenceOnCustomerExit: true, conferenceRecord: true,
+  conferenceRecordingStatusCallback: "https://webhooks.twilio.com/v1/Accounts/AC1/Workspaces/WS1/Tasks/WT5/FlexRecordingWebhook",
+  conferenceRecordingStatusCallbackMethod: "POST",
+});
