@@ -150,11 +150,11 @@
 				if (view.selectedTaskSid === t.sid) view.selectedTaskSid = null;
 			});
 		}, taskCopy],
+		// As Flex: the payload's sid, whatever it names, then the router.
 		SelectTask: [(p) => {
-			const t = p.sid === undefined && p.task === undefined ? null : taskOf("SelectTask", p);
-			view.selectedTaskSid = t ? t.sid : null;
+			view.selectedTaskSid = p.sid === undefined ? null : p.sid;
 			w.changed();
-			return Actions.invokeAction("HistoryPush", t ? "/agent-desktop/" + t.sid : "/agent-desktop");
+			return Actions.invokeAction("HistoryPush", "/agent-desktop/" + (p.sid || ""));
 		}, taskCopy],
 		TransferTask: [(p) => {
 			const t = taskOf("TransferTask", p);

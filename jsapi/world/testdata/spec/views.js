@@ -74,3 +74,10 @@ assert.deepEqual(world.view.insightsPlayer, { visible: true, segmentId: "seg1", 
 await Actions.invokeAction("HistoricalReporting:view", { uri: "/reports/1" });
 assert.deepEqual([world.view.activeView, world.view.historicalReportingUri], ["historical-reporting", "/reports/1"]);
 await Actions.invokeAction("DownloadMedia", { channelSid: "CH1" }).catch((e) => assert.sameValue(e.message, "DownloadMedia: no conversation CH1 (the world has no conversations)"));
+
+// SelectTask selects what the payload's sid says, as Flex does, without
+// looking the task up; no sid goes to the agent desktop.
+await Actions.invokeAction("SelectTask", { sid: "WT1" });
+assert.deepEqual([world.view.selectedTaskSid, world.view.location], ["WT1", "/agent-desktop/WT1"]);
+await Actions.invokeAction("SelectTask", {});
+assert.deepEqual([world.view.selectedTaskSid, world.view.location], [null, "/agent-desktop/"]);
