@@ -80,10 +80,14 @@
 
 	// Lookups that reject as Flex does when the payload names nothing.
 	const fail = (msg) => { throw new Error(msg); };
+	// Flex's own wording where it has one (AcceptTask, RejectTask), with
+	// what the world has.
+	const notFound = { AcceptTask: (sid) => "Reservation " + sid + " for task not found", RejectTask: (sid) => "Reservation " + sid + " not found for task" };
 	const taskOf = (name, p) => {
 		if (p.task && w.isTask(p.task)) return p.task;
 		if (p.sid === undefined) fail(name + ": the payload needs a task or a sid");
-		return fail(name + ": no task " + String(p.sid) + " (the world has " + (w.tasks.map((t) => t.sid).join(", ") || "no tasks") + ")");
+		const has = " (the world has " + (w.tasks.map((t) => t.sid).join(", ") || "no tasks") + ")";
+		return fail((notFound[name] ? notFound[name](String(p.sid)) : name + ": no task " + String(p.sid)) + has);
 	};
 	const callOf = (name, p) => {
 		const t = taskOf(name, p);
@@ -132,7 +136,7 @@
 		// Tasks.
 		AcceptTask: [(p) => {
 			const t = taskOf("AcceptTask", p);
-			return w.transition(t, "AcceptTask", ["pending", "reserved"], "accepted").then(() => {
+			return w.transition(t, "AcceptTask", ["pending", "reserved"], "accepted", "Reservation " + t.sid + " is not in pending state").then(() => {
 				if (t.taskChannelUniqueName === "voice") {
 					if (!t.conference) t.conference = w.conference("CF" + t.sid.slice(2), []);
 					myParticipant(t);
@@ -141,11 +145,15 @@
 		}, acceptUpdate],
 		RejectTask: [(p) => {
 			const t = taskOf("RejectTask", p);
-			return w.transition(t, "RejectTask", ["pending", "reserved"], "rejected");
+			return w.transition(t, "RejectTask", ["pending", "reserved"], "rejected", "Reservation " + t.sid + " is not in pending state");
 		}, taskCopy],
-		WrapupTask: [(p) => w.transition(taskOf("WrapupTask", p), "WrapupTask", ["accepted"], "wrapping"), taskCopy],
+		WrapupTask: [(p) => {
+			const t = taskOf("WrapupTask", p);
+			return w.transition(t, "WrapupTask", ["accepted"], "wrapping", "Reservation " + t.sid + " is not in accepted state");
+		}, taskCopy],
 		CompleteTask: [(p) => {
 			const t = taskOf("CompleteTask", p);
+			if (t.status === "completed") fail("Reservation " + t.sid + " is in completed state");
 			return w.transition(t, "CompleteTask", ["accepted", "wrapping"], "completed").then(() => {
 				if (view.selectedTaskSid === t.sid) view.selectedTaskSid = null;
 			});

@@ -201,9 +201,11 @@
 	w.activeTasks = () => tasks.filter((t) => t.status === "pending" || t.status === "accepted" || t.status === "wrapping");
 
 	// transition moves a task on, or rejects as Flex would (the SDK refuses).
-	w.transition = (task, action, from, to) => {
+	// flexMessage, when given, is Flex's own wording of the refusal.
+	w.transition = (task, action, from, to, flexMessage) => {
 		if (!from.includes(task.status)) {
-			return Promise.reject(new Error(action + ": task " + task.sid + " is " + task.status + ", not " + from.join(" or ")));
+			return Promise.reject(new Error(flexMessage ||
+				action + ": task " + task.sid + " is " + task.status + ", not " + from.join(" or ")));
 		}
 		w.setStatus(task, to);
 		return Promise.resolve();

@@ -31,12 +31,12 @@ assert.deepEqual(seen[1].conferenceOptions, { record: true, endConferenceOnExit:
 
 // A task the world does not have, and transitions the state does not allow.
 const unknown = await assert.rejects(Error, Actions.invokeAction("AcceptTask", { sid: "WR404" }));
-assert.sameValue(unknown.message, "AcceptTask: no task WR404 (the world has WR1, WR2, WR3)");
-assert.sameValue(unknown.content.description, "Error in action AcceptTask body: AcceptTask: no task WR404 (the world has WR1, WR2, WR3)");
+assert.sameValue(unknown.message, "Reservation WR404 for task not found (the world has WR1, WR2, WR3)", "Flex's wording");
+assert.sameValue(unknown.content.description, "Error in action AcceptTask body: Reservation WR404 for task not found (the world has WR1, WR2, WR3)");
 const twice = await assert.rejects(Error, Actions.invokeAction("AcceptTask", { sid: "WR1" }));
-assert.sameValue(twice.message, "AcceptTask: task WR1 is accepted, not pending or reserved");
+assert.sameValue(twice.message, "Reservation WR1 is not in pending state");
 const early = await assert.rejects(Error, Actions.invokeAction("CompleteTask", { sid: "WR2" }).then(() => Actions.invokeAction("CompleteTask", { sid: "WR2" })));
-assert.sameValue(early.message, "CompleteTask: task WR2 is completed, not accepted or wrapping");
+assert.sameValue(early.message, "Reservation WR2 is in completed state");
 const noSid = await assert.rejects(Error, Actions.invokeAction("WrapupTask"));
 assert.sameValue(noSid.message, "WrapupTask: the payload needs a task or a sid");
 
