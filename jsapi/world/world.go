@@ -75,12 +75,11 @@ func New(f *File) *World {
 // any goroutine.
 func (w *World) File() *File { return w.file }
 
-// Transport returns the HTTP transport fetch goes through, made on the
-// first call: it answers from the world file's http list and records every
+// Transport makes the HTTP transport fetch goes through: it answers from the world file's http list and records every
 // request (world.fetches). When the file has an http list, or offline is
 // set, the world is hermetic and an unmatched request fails; otherwise it
-// goes to fallback (nil: http.DefaultTransport). Safe from any goroutine
-// before Install; call it once.
+// goes to fallback (nil: http.DefaultTransport). Call it once, before
+// Install (jsapi.NewHost does).
 func (w *World) Transport(fallback http.RoundTripper, offline bool) *Transport {
 	if fallback == nil {
 		fallback = http.DefaultTransport
@@ -120,19 +119,11 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 		return goja.Undefined()
 	}))
 	ctx.Set("fetches", jsfunc.New(rt, "fetches", 0, func(goja.FunctionCall) goja.Value {
-		var list []Fetch
+		list := []Fetch{}
 		if w.transport != nil {
-			list = w.transport.Fetches()
+			list = append(list, w.transport.Fetches()...)
 		}
-		arr := make([]any, len(list))
-		for i, f := range list {
-			headers := map[string]any{}
-			for k, v := range f.Headers {
-				headers[k] = v
-			}
-			arr[i] = map[string]any{"method": f.Method, "url": f.URL, "headers": headers, "body": f.Body}
-		}
-		return rt.ToValue(jsonValue(rt, arr))
+		return jsonValue(rt, list)
 	}))
 	// own(undo): what the running plugin did to the world, undone by Forget.
 	ctx.Set("own", jsfunc.New(rt, "own", 1, func(c goja.FunctionCall) goja.Value {
