@@ -47,17 +47,17 @@ console.log(Object.keys(m.store.getState()).join(), [...Notifications.registered
 
 	res := e.RunScript(probe)
 	require.NoError(t, res.Err, res.String())
-	require.Equal(t, "v1 heard activityUpdated\nflex,v1 v1 v1 1\n", res.Stdout)
+	require.Equal(t, "v1 heard activityUpdated\nflex,v1 MessageSizeExceeded,v1 v1 1\n", res.Stdout)
 
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "plugins/p.js"), []byte(src("v2")), 0o644))
 	_, err = l.Reload(context.Background(), found[0])
 	require.NoError(t, err)
 	res = e.RunScript(probe)
 	require.NoError(t, res.Err, res.String())
-	require.Equal(t, "v2 heard activityUpdated\nflex,v2 v2 v2 1\n", res.Stdout)
+	require.Equal(t, "v2 heard activityUpdated\nflex,v2 MessageSizeExceeded,v2 v2 1\n", res.Stdout)
 
 	require.True(t, l.Unload(found[0].Name))
 	res = e.RunScript(probe)
 	require.NoError(t, res.Err, res.String())
-	require.Equal(t, "flex   0\n", res.Stdout)
+	require.Equal(t, "flex MessageSizeExceeded  0\n", res.Stdout)
 }
