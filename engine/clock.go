@@ -6,10 +6,7 @@ package engine
 // code (an auto-wrap-up after 30 s) then take microseconds, and their order
 // is the order of the deadlines, never of the machine's load.
 
-import (
-	"container/heap"
-	"time"
-)
+import "time"
 
 // now is the engine's current time. Loop only.
 func (e *Engine) now() time.Time {
@@ -32,11 +29,7 @@ func (v *VM) VirtualTime() bool { return v.e.opts.VirtualTime }
 // world.advance(ms) means. d may be 0. It keeps the engine busy like a
 // timer. Loop only, under Options.VirtualTime.
 func (v *VM) AfterVirtual(owner Owner, d time.Duration, fn func()) {
-	e := v.e
-	e.timerSeq++
-	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: e.now().Add(d), fn: fn}
-	heap.Push(&e.timers, t)
-	e.timerByID[t.id] = t
+	v.e.addTimer(owner, d, 0, fn) // no 1 ms minimum: advance(0) is now
 }
 
 // WhenSettled runs fn as a loop job once nothing is left but timers not yet

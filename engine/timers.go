@@ -55,15 +55,20 @@ const minTimerDelay = time.Millisecond
 // The timer keeps the engine busy (Wait does not return) while it is set.
 // Loop only.
 func (v *VM) SetTimer(owner Owner, delay time.Duration, repeat bool, fn func()) int {
-	e := v.e
 	if delay < minTimerDelay {
 		delay = minTimerDelay
 	}
-	e.timerSeq++
-	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: e.now().Add(delay), fn: fn}
+	var interval time.Duration
 	if repeat {
-		t.interval = delay
+		interval = delay
 	}
+	return v.e.addTimer(owner, delay, interval, fn)
+}
+
+// addTimer puts a timer due after delay in the heap and returns its id.
+func (e *Engine) addTimer(owner Owner, delay, interval time.Duration, fn func()) int {
+	e.timerSeq++
+	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: e.now().Add(delay), interval: interval, fn: fn}
 	heap.Push(&e.timers, t)
 	e.timerByID[t.id] = t
 	return t.id

@@ -9,6 +9,8 @@ package jsapi
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 
 	"github.com/dop251/goja"
 
@@ -32,8 +34,9 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	rt := v.Runtime()
 	m := rt.NewObject()
 	m.Set("Actions", h.newActions(v, owner))
-	for name, val := range h.world.Exports() {
-		m.Set(name, val)
+	exports := h.world.Exports()
+	for _, name := range slices.Sorted(maps.Keys(exports)) { // a stable key order for Object.keys(flex)
+		m.Set(name, exports[name])
 	}
 	manager := h.world.Manager()
 	managerClass := rt.NewObject()

@@ -280,12 +280,12 @@ func hostPlugin(shared *sharedFinds) api.Plugin {
 		Name: hostNamespace,
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				if a.PluginData == sharedProbe {
+				if a.PluginData == resolveProbe {
 					return api.OnResolveResult{}, nil // the probe below: esbuild resolves it
 				}
 				if isShared.MatchString(a.Path) {
 					res := b.Resolve(a.Path, api.ResolveOptions{
-						Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: sharedProbe,
+						Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: resolveProbe,
 					})
 					if len(res.Errors) == 0 && res.Namespace == "file" && filepath.IsAbs(res.Path) {
 						shared.add(a.Path, res.Path)
@@ -341,12 +341,12 @@ func polyfillPlugin() api.Plugin {
 		Name: "flexrun-polyfill",
 		Setup: func(b api.PluginBuild) {
 			b.OnResolve(api.OnResolveOptions{Filter: filter}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
-				if a.PluginData == sharedProbe {
+				if a.PluginData == resolveProbe {
 					return api.OnResolveResult{}, nil
 				}
 				name := strings.TrimPrefix(a.Path, "node:")
 				res := b.Resolve(webpack4Polyfills[name]+"/", api.ResolveOptions{
-					Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: sharedProbe,
+					Importer: a.Importer, ResolveDir: a.ResolveDir, Kind: a.Kind, PluginData: resolveProbe,
 				})
 				if len(res.Errors) > 0 {
 					return api.OnResolveResult{}, nil // esbuild reports it, diag.go adds the advice
@@ -366,8 +366,9 @@ func specFilter(names []string) string {
 	return `^(` + strings.Join(quoted, "|") + `)(/.*)?$`
 }
 
-// sharedProbe marks hostPlugin's own resolution of a shared package.
-const sharedProbe = "flexrun: probe the project's node_modules"
+// resolveProbe marks a resolution flexrun's own plugins ask esbuild for (a
+// shared package's project copy, a polyfill), so they let esbuild answer it.
+const resolveProbe = "flexrun: probe the project's node_modules"
 
 // sharedFinds collects Bundle.Shared; esbuild resolves in parallel.
 type sharedFinds struct {

@@ -108,6 +108,7 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 	w.v = v
 	ctx := rt.NewObject()
 	ctx.Set("seed", jsonValue(rt, w.file))
+	ctx.Set("VERSION", VERSION)
 	ctx.Set("Actions", hooks.Actions)
 	ctx.Set("React", hooks.React)
 	warn := hooks.Warn
@@ -230,7 +231,7 @@ func (w *World) Exports() map[string]goja.Value {
 		"AudioPlayerManager": w.get("AudioPlayerManager"),
 		"Notifications":      w.get("Notifications"),
 		"NotificationType":   w.get("NotificationType"),
-		"VERSION":            w.v.Runtime().ToValue(VERSION),
+		"VERSION":            w.get("VERSION"),
 	}
 	ui := w.get("ui").(*goja.Object)
 	for _, k := range ui.Keys() {

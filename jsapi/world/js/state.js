@@ -5,7 +5,6 @@
 (function (w) {
 	"use strict";
 	const seed = w.seed;
-	w.VERSION = "1.34.6";
 	w.token = seed.token;
 	const clone = (x) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
 	w.clone = clone;
@@ -83,10 +82,8 @@
 	w.otherWorkers = {}; // workerSid → {activity} set by SetWorkerActivity
 
 	// Tasks, by reservation SID, in the order they arrived.
-	const reservationStatus = ["pending", "accepted", "wrapping", "completed", "canceled", "rejected", "timeout", "rescinded"];
 	const taskStatusOf = { pending: "reserved", reserved: "reserved", accepted: "assigned", assigned: "assigned", wrapping: "wrapping",
 		completed: "completed", canceled: "canceled", rejected: "pending", timeout: "pending", transferring: "assigned", rescinded: "canceled" };
-	w.reservationStatus = reservationStatus;
 	const tasks = [];
 	w.tasks = tasks;
 	const isTask = new WeakSet();
