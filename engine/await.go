@@ -34,6 +34,8 @@ package engine
 //     Promise.all.
 
 import (
+	"reflect"
+
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/internal/jsfunc"
@@ -60,9 +62,19 @@ func (v *VM) initDriver() {
 	step := v.rt.ToValue(func(c goja.FunctionCall) goja.Value {
 		id := c.Argument(0).ToInteger()
 		inv := v.running[id]
+		if inv == nil || inv.next == nil { // settled when its code was killed (asyncctx.go)
+			return v.done
+		}
 		next := inv.next
 		inv.next = nil
-		x := next(c.Argument(1), c.Argument(2).ToInteger() == 1)
+		var x goja.Value
+		// The pipeline reads user values (a rejection's message, a
+		// listener's then); what such a read throws rejects the invocation,
+		// as it would reject the async function of Flex's code.
+		if ex := v.rt.Try(func() { x = next(c.Argument(1), c.Argument(2).ToInteger() == 1) }); ex != nil {
+			inv.dropEntry()
+			x = inv.reject(ex.Value())
+		}
 		if x == v.done {
 			delete(v.running, id)
 		}
@@ -103,7 +115,7 @@ func (v *VM) isThenable(x goja.Value) (yes bool) {
 	if !ok {
 		return false
 	}
-	if _, ok := obj.Export().(*goja.Promise); ok {
+	if asPromise(obj) != nil {
 		return true
 	}
 	if v.rt.Try(func() { _, yes = goja.AssertFunction(obj.Get("then")) }) != nil {
@@ -173,8 +185,8 @@ func (inv *invocation) awaitAll(values []goja.Value, cont func() goja.Value, fai
 // which Promise.resolve passes through unchanged.
 func (v *VM) isPendingNativePromise(x goja.Value) (yes bool) {
 	obj := x.(*goja.Object)
-	p, ok := obj.Export().(*goja.Promise)
-	if !ok || p.State() != goja.PromiseStatePending {
+	p := asPromise(obj)
+	if p == nil || p.State() != goja.PromiseStatePending {
 		return false
 	}
 	v.rt.Try(func() { yes = obj.Get("constructor") == v.promiseCtor })
@@ -187,4 +199,16 @@ func anys(values []goja.Value) []any {
 		out[i] = x
 	}
 	return out
+}
+
+var promiseType = reflect.TypeOf((*goja.Promise)(nil))
+
+// asPromise is obj's promise if obj is a native promise, else nil. It asks
+// the type first: Export of an array would copy every element.
+func asPromise(obj *goja.Object) *goja.Promise {
+	if obj.ExportType() != promiseType {
+		return nil
+	}
+	p, _ := obj.Export().(*goja.Promise)
+	return p
 }

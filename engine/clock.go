@@ -46,7 +46,7 @@ func (e *Engine) runSettled() bool {
 	fns := e.settleWaiters
 	e.settleWaiters = nil
 	for _, fn := range fns {
-		e.runJob(Owner{}, fn)
+		e.runJob(Owner{}, nil, fn)
 	}
 	return true
 }

@@ -30,7 +30,8 @@ func (v *VM) isCoreError(e goja.Value) bool {
 	if !ok {
 		return false
 	}
-	mark := obj.GetSymbol(v.coreMark)
+	var mark goja.Value
+	v.rt.Try(func() { mark = obj.GetSymbol(v.coreMark) }) // false for a revoked Proxy
 	return mark != nil && mark.ToBoolean()
 }
 

@@ -76,6 +76,7 @@ type Engine struct {
 	// Loop only.
 	jobCall         goja.Callable // runs current inside a JavaScript call
 	current         func()
+	micro           microtasks
 	jobSeq          uint64
 	jobOwner        Owner
 	timers          timerHeap
@@ -104,11 +105,20 @@ func New(opts Options) (*Engine, error) {
 	}
 	e.rt.SetTimeSource(e.now)
 	e.ctx, e.cancel = context.WithCancel(context.Background())
+	q, err := jobQueueOf(e.rt)
+	if err != nil {
+		return nil, err
+	}
+	e.micro.goja = q
 	e.vm = newVM(e)
 	// Plumbing under every job's stack: it keeps its Go name, by which
 	// NodeStack leaves its frame out (see package jsfunc).
 	runCurrent := e.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		e.current()
+		e.micro.drain()
+		for e.vm.reportUnhandled() {
+			e.micro.drain()
+		}
 		return goja.Undefined()
 	})
 	e.jobCall = func(goja.Value, ...goja.Value) (goja.Value, error) {
@@ -277,6 +287,7 @@ func (e *Engine) Registrations(ctx context.Context, owner Owner) ([]Registration
 // by posting fn to the loop. Loop only.
 func (e *Engine) reserve() func(fn func()) {
 	e.reserved++
+	code := e.vm.code // the settling continues the code that started the work
 	var once sync.Once
 	return func(fn func()) {
 		settled := false
@@ -284,6 +295,7 @@ func (e *Engine) reserve() func(fn func()) {
 			settled = true
 			if !e.post(func() {
 				e.reserved--
+				e.vm.code = code
 				fn()
 			}) {
 				return

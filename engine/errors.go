@@ -116,40 +116,42 @@ func (e *UncaughtError) Error() string {
 
 func (e *UncaughtError) Unwrap() error { return e.Err }
 
-// exportError turns a thrown JavaScript value into a *JSError. Loop only.
+// exportError turns a thrown JavaScript value into a *JSError. It never
+// fails: what cannot be read (a throwing getter, a revoked Proxy) is left
+// out. Loop only.
 func (v *VM) exportError(val goja.Value) *JSError {
 	je := &JSError{}
 	if val == nil || goja.IsUndefined(val) || goja.IsNull(val) {
-		je.Message = fmt.Sprint(val)
-		if val == nil {
-			je.Message = "undefined"
+		je.Message = "undefined"
+		if val != nil {
+			je.Message = val.String()
 		}
 		return je
 	}
 	obj, ok := val.(*goja.Object)
 	if !ok {
 		je.Message = val.String()
-		je.Value = val.Export()
+		je.Value = v.exportBrief(val)
 		return je
 	}
-	if isError(v.rt, obj) {
+	if v.isError(obj) {
 		je.goErr = v.goErrorOf(obj)
-		je.Name = stringProp(obj, "name")
-		je.Message = stringProp(obj, "message")
-		if s := stringProp(obj, "stack"); s != "" {
+		je.Name = v.stringProp(obj, "name")
+		je.Message = v.stringProp(obj, "message")
+		if s := v.stringProp(obj, "stack"); s != "" {
 			je.Stack = NodeStack(s)
 		}
-		if c, ok := obj.Get("content").(*goja.Object); ok {
-			je.Description = stringProp(c, "description")
-			je.Context = stringProp(c, "context")
-			if w := c.Get("wrappedError"); w != nil && !goja.IsUndefined(w) && !w.SameAs(val) {
+		if c, ok := v.prop(obj, "content").(*goja.Object); ok {
+			je.Description = v.stringProp(c, "description")
+			je.Context = v.stringProp(c, "context")
+			if w := v.prop(c, "wrappedError"); w != nil && !goja.IsUndefined(w) && !w.SameAs(val) {
 				je.Cause = v.exportError(w)
 			}
 		}
 	} else {
-		je.Message = safeString(val)
+		je.Message = v.describe(val)
 	}
-	je.Value = exportValue(val, 0)
+	je.Value = v.exportBrief(val)
 	return je
 }
 
@@ -166,26 +168,32 @@ func (v *VM) errorFromException(err error) error {
 	return err
 }
 
-func isError(rt *goja.Runtime, obj *goja.Object) bool {
-	return obj.ClassName() == "Error"
+// isError reports an Error object; false for what cannot be asked (a
+// revoked Proxy).
+func (v *VM) isError(obj *goja.Object) (yes bool) {
+	v.rt.Try(func() { yes = obj.ClassName() == "Error" })
+	return yes
 }
 
-func stringProp(obj *goja.Object, name string) string {
-	p := obj.Get(name)
+// prop reads obj[name], or nil when reading throws.
+func (v *VM) prop(obj *goja.Object, name string) (p goja.Value) {
+	v.rt.Try(func() { p = obj.Get(name) })
+	return p
+}
+
+func (v *VM) stringProp(obj *goja.Object, name string) string {
+	p := v.prop(obj, name)
 	if p == nil || goja.IsUndefined(p) || goja.IsNull(p) {
 		return ""
 	}
-	return safeString(p)
+	return v.describe(p)
 }
 
-// safeString is String() that survives objects whose toString throws.
-func safeString(val goja.Value) (s string) {
-	defer func() {
-		if recover() != nil {
-			s = "[object]"
-		}
-	}()
-	return val.String()
+// describe is val's string form, or a placeholder when its toString throws.
+func (v *VM) describe(val goja.Value) string {
+	s := "[object that cannot be converted to a string]"
+	v.rt.Try(func() { s = val.String() })
+	return s
 }
 
 // isUncatchable reports errors goja does not let JavaScript catch: an

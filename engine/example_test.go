@@ -40,6 +40,6 @@ func ExampleEngine_Invoke() {
 	// before: C1
 	// map[name:Ada tier:gold] <nil>
 	// before: C2
-	// action LookupCustomer: Error: no such customer
+	// action LookupCustomer (implementation, owner go): Error: no such customer
 	// true
 }

@@ -75,13 +75,23 @@ func (e *Engine) Invoke(ctx context.Context, name string, payload any) (any, err
 	ch := make(chan result, 1)
 	ok := e.post(func() {
 		v := e.vm
+		arg, err := v.importValue(payload, "payload")
+		if err != nil {
+			ch <- result{err: &ActionError{Action: name, Phase: PhaseBegin, Err: err}}
+			return
+		}
 		// Handlers go on first: a runaway listener unwinds the job before
 		// start returns, and its rejection must still reach this caller.
-		inv, p := v.newInvocation(name, v.importValue(payload))
+		inv, p := v.newInvocation(name, arg)
 		v.then(v.rt.ToValue(p), func(val goja.Value) {
-			ch <- result{val: exportValue(val, 0)}
+			out, err := v.export(val, "result")
+			if err != nil {
+				ch <- result{err: &ActionError{Action: name, Phase: PhaseEnd, Err: err}}
+				return
+			}
+			ch <- result{val: out}
 		}, func(reason goja.Value) {
-			ch <- result{err: &ActionError{Action: name, Err: v.exportError(reason)}}
+			ch <- result{err: inv.failure(v.exportError(reason))}
 		})
 		v.drive(inv)
 	})
@@ -147,7 +157,12 @@ func (v *VM) goListener(event string, fn ListenerFunc) goja.Value {
 func (v *VM) goAsync(what string, payload goja.Value, work Handler) goja.Value {
 	p, resolve, reject := v.rt.NewPromise()
 	var data Payload
-	if m, ok := exportValue(payload, 0).(map[string]any); ok {
+	exported, err := v.export(payload, "payload")
+	if err != nil {
+		reject(v.goError(fmt.Errorf("%s: %w", what, err)))
+		return v.rt.ToValue(p)
+	}
+	if m, ok := exported.(map[string]any); ok {
 		data = m
 	}
 	settle := v.e.reserve()
@@ -158,7 +173,12 @@ func (v *VM) goAsync(what string, payload goja.Value, work Handler) goja.Value {
 				reject(v.goError(err))
 				return
 			}
-			resolve(v.importValue(res))
+			val, err := v.importValue(res, "result")
+			if err != nil {
+				reject(v.goError(fmt.Errorf("%s: %w", what, err)))
+				return
+			}
+			resolve(val)
 		})
 	})
 	return v.rt.ToValue(p)

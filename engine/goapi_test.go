@@ -260,7 +260,7 @@ func TestGoValuesAndErrorsRoundTrip(t *testing.T) {
 
 	_, err := e.Invoke(ctx, "Find", map[string]any{"id": "c2"})
 	assert.ErrorIs(t, err, errNotFound)
-	assert.EqualError(t, err, `action Find: Error: customer c2: not found`)
+	assert.EqualError(t, err, `action Find (implementation, owner go): Error: customer c2: not found`)
 }
 
 // Registrations gives each action's owner chain in order: the body, then the

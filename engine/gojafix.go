@@ -45,11 +45,11 @@ func repairAfterAbort(rt *goja.Runtime) error {
 		}
 		f.SetLen(0)
 	}
-	q := field(r, "jobQueue")
-	if !q.IsValid() || q.Kind() != reflect.Slice {
-		return fmt.Errorf("goja runtime has no jobQueue slice")
+	q, err := jobQueueOf(rt)
+	if err != nil {
+		return err
 	}
-	q.Set(reflect.Zero(q.Type())) // jobs of the aborted job are dropped, as leaveAbrupt does
+	*q = nil // what the aborted job queued is dropped, as leaveAbrupt does
 	if f := field(vm, "curAsyncRunner"); f.IsValid() {
 		f.Set(reflect.Zero(f.Type()))
 	}
@@ -70,4 +70,17 @@ func field(v reflect.Value, name string) reflect.Value {
 		return f
 	}
 	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem()
+}
+
+// jobQueueOf is goja's promise job queue (Runtime.jobQueue). The loop
+// drains it itself, one job at a time (microtasks.go): goja's own drain
+// keeps the rest of a batch in a local variable, so an interrupt in one
+// microtask would lose every other one queued with it, and with them the
+// invocations they were about to settle.
+func jobQueueOf(rt *goja.Runtime) (*[]func(), error) {
+	q := field(reflect.ValueOf(rt).Elem(), "jobQueue")
+	if !q.IsValid() || q.Type() != reflect.TypeOf([]func(){}) {
+		return nil, fmt.Errorf("goja runtime has no jobQueue []func()")
+	}
+	return (*[]func())(unsafe.Pointer(q.UnsafeAddr())), nil
 }

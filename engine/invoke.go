@@ -30,6 +30,28 @@ type invocation struct {
 	next    resume // what the driver's step runs when the current await settles
 	id      int64  // key in VM.running while the driver runs
 	began   time.Time
+	layer   *fnRef // the body or replacement step 8 ran
+
+	// Where a rejection came from, for Go callers' *ActionError.
+	errPhase Phase
+	errOwner Owner
+	killedBy error // the interrupt or stack overflow that cut it short
+}
+
+// failure is the *ActionError a Go caller gets for the rejection je.
+func (inv *invocation) failure(je *JSError) *ActionError {
+	ae := &ActionError{Action: inv.name, Phase: inv.errPhase, Owner: inv.errOwner, Err: je}
+	if inv.killedBy != nil {
+		ae.Err = inv.killedBy
+	}
+	return ae
+}
+
+// failedIn records where the rejection about to happen comes from.
+func (inv *invocation) failedIn(phase Phase, owner Owner) {
+	if inv.errPhase == "" {
+		inv.errPhase, inv.errOwner = phase, owner
+	}
 }
 
 // InvokeAction runs the pipeline for name and returns its promise; it never
@@ -82,6 +104,7 @@ func (inv *invocation) start() goja.Value {
 		inv.traceBegin()
 	}
 	b := v.reg.actions[name].activeBody()
+	inv.errPhase = PhaseBegin // a refusal: Flex's own, no owner
 	if b == nil { // 5a
 		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
 	}
@@ -92,10 +115,12 @@ func (inv *invocation) start() goja.Value {
 	if refused := inv.refuse(v.reg.blocked, "Action is blocked", " has been blocked"); refused != nil { // 5c
 		return refused
 	}
+	inv.errPhase = ""
 	if b.update != nil { // 5d
-		p, err := b.update.call(goja.Undefined(), inv.payload)
+		p, err := inv.call(PhaseBody, b.update, inv.payload)
 		if err != nil {
 			inv.die(err, PhaseBody, b.update.owner)
+			inv.failedIn(PhaseBody, b.update.owner)
 			return inv.reject(exceptionValue(err))
 		}
 		inv.payload = p
@@ -103,9 +128,10 @@ func (inv *invocation) start() goja.Value {
 	inv.entry = &pendingEntry{action: name, payload: inv.payload} // 5f
 	v.reg.pending = append(v.reg.pending, inv.entry)
 	for _, l := range v.listeners(eventInvocationBegin) {
-		ret, err := l.call(goja.Undefined())
+		ret, err := inv.call(PhaseBegin, l)
 		if err != nil { // rule 19: escapes, the pending entry stays
 			inv.die(err, PhaseBegin, l.owner)
+			inv.failedIn(PhaseBegin, l.owner)
 			return inv.reject(exceptionValue(err))
 		}
 		v.catchLogged(ret, name, PhaseBegin, l.owner)
@@ -116,6 +142,9 @@ func (inv *invocation) start() goja.Value {
 	}
 	// Named as Flex's documentation names the listener's second parameter.
 	abort := jsfunc.New(v.rt, "abortFunction", 0, func(goja.FunctionCall) goja.Value {
+		if !inv.aborted && v.code != nil && v.code.inv == inv {
+			inv.failedIn(PhaseBefore, v.code.owner) // the listener that aborts
+		}
 		inv.aborted = true
 		return goja.Undefined()
 	})
@@ -126,7 +155,7 @@ func (inv *invocation) start() goja.Value {
 	if !ok {
 		return inv.afterBefore()
 	}
-	return inv.awaitAll(values, inv.afterBefore, inv.rejectUnexpected)
+	return inv.awaitAll(values, inv.afterBefore, func(r goja.Value) goja.Value { return inv.rejectUnexpected(PhaseBefore, befores, r) })
 }
 
 // refuse is steps 5b/5c: the invocation's payload as passed is the query.
@@ -138,6 +167,7 @@ func (inv *invocation) refuse(list []*pendingEntry, message, is string) goja.Val
 		}
 		hit, err := v.matches(inv.payload, e.payload, inv.name)
 		if err != nil {
+			inv.errPhase = PhaseBegin
 			v.rethrowUncatchable(err)
 			return inv.reject(exceptionValue(err))
 		}
@@ -159,7 +189,7 @@ func (inv *invocation) callListeners(list []*fnRef, phase Phase, args ...goja.Va
 	v := inv.v
 	values := make([]goja.Value, len(list))
 	for i, l := range list {
-		ret, err := l.call(goja.Undefined(), args...)
+		ret, err := inv.call(phase, l, args...)
 		if err != nil {
 			inv.die(err, phase, l.owner)
 			v.logListenerError(inv.name, phase, l.owner, exceptionValue(err))
@@ -173,6 +203,7 @@ func (inv *invocation) callListeners(list []*fnRef, phase Phase, args ...goja.Va
 // afterBefore is step 7: the abort flag is read once, here.
 func (inv *invocation) afterBefore() goja.Value {
 	if inv.aborted {
+		inv.failedIn(PhaseBefore, Owner{})
 		if inv.v.tracing() {
 			inv.v.tracef("%s #%d aborted by a before listener", inv.name, inv.id)
 		}
@@ -195,13 +226,14 @@ func (inv *invocation) runBody() goja.Value {
 		if v.tracing() {
 			v.tracef("%s #%d replacement of %s runs (original: body of %s)", inv.name, inv.id, r.owner, inv.body.owner)
 		}
-		ret, err = r.call(goja.Undefined(), inv.payload, inv.body.fn)
+		ret, err = inv.call(PhaseBody, r, inv.payload, inv.body.fn)
 	} else {
 		if v.tracing() {
 			v.tracef("%s #%d body of %s runs", inv.name, inv.id, inv.body.owner)
 		}
-		ret, err = inv.body.call(goja.Undefined(), inv.payload)
+		ret, err = inv.call(PhaseBody, inv.body, inv.payload)
 	}
+	inv.layer = layer
 	if err != nil {
 		inv.die(err, PhaseBody, layer.owner)
 		return inv.fail(exceptionValue(err))
@@ -211,6 +243,7 @@ func (inv *invocation) runBody() goja.Value {
 
 // fail is step 9.
 func (inv *invocation) fail(e goja.Value) goja.Value {
+	inv.failedIn(PhaseBody, inv.layer.owner)
 	if thrown := inv.removePending(); thrown != nil {
 		return inv.reject(thrown)
 	}
@@ -228,7 +261,7 @@ func (inv *invocation) runAfter(result goja.Value) goja.Value {
 	if !ok {
 		return inv.finish()
 	}
-	return inv.awaitAll(values, inv.finish, inv.rejectUnexpected)
+	return inv.awaitAll(values, inv.finish, func(r goja.Value) goja.Value { return inv.rejectUnexpected(PhaseAfter, afters, r) })
 }
 
 // finish is step 11.
@@ -241,7 +274,12 @@ func (inv *invocation) finish() goja.Value {
 
 // rejectUnexpected handles a listener value that rejected without having a
 // catch method to log it (a bare thenable): the await throws, as in Flex.
-func (inv *invocation) rejectUnexpected(reason goja.Value) goja.Value {
+func (inv *invocation) rejectUnexpected(phase Phase, list []*fnRef, reason goja.Value) goja.Value {
+	var owner Owner
+	if len(list) == 1 {
+		owner = list[0].owner
+	}
+	inv.failedIn(phase, owner)
 	if thrown := inv.removePending(); thrown != nil {
 		return inv.reject(thrown)
 	}
@@ -254,9 +292,10 @@ func (inv *invocation) removePending() goja.Value {
 	v := inv.v
 	inv.dropEntry()
 	for _, l := range v.listeners(eventInvocationEnd) {
-		ret, err := l.call(goja.Undefined())
+		ret, err := inv.call(PhaseEnd, l)
 		if err != nil {
 			inv.die(err, PhaseEnd, l.owner)
+			inv.failedIn(PhaseEnd, l.owner)
 			return exceptionValue(err)
 		}
 		v.catchLogged(ret, inv.name, PhaseEnd, l.owner)
@@ -286,6 +325,7 @@ func (inv *invocation) die(err error, phase Phase, owner Owner) {
 	if v.dying == nil {
 		v.dying = &ActionError{Action: inv.name, Phase: phase, Owner: owner}
 	}
+	inv.failedIn(phase, owner)
 	if !inv.done {
 		inv.dropEntry()
 		v.dead = append(v.dead, inv)

@@ -44,10 +44,14 @@ func (e *Engine) loop() {
 	wait := time.NewTimer(time.Hour)
 	wait.Stop()
 	for {
+		if e.micro.pending() { // left by a job an interrupt cut short
+			e.runJob(Owner{}, nil, func() {})
+			continue
+		}
 		jobs := e.take()
 		for i, job := range jobs {
 			jobs[i] = nil
-			e.runJob(Owner{}, job)
+			e.runJob(Owner{}, nil, job)
 		}
 		if len(jobs) > 0 {
 			continue
@@ -84,11 +88,15 @@ func (b jobBudget) Error() string {
 	return fmt.Sprintf("still running after the job time budget of %s", b.d)
 }
 
-// runJob runs one unit of work under recover and the time budget, then
-// reports unhandled rejections, as Node does after draining microtasks.
-func (e *Engine) runJob(owner Owner, job func()) {
+// runJob runs one unit of work, then its microtasks, under recover and the
+// time budget, then reports unhandled rejections, as Node does after
+// draining microtasks. code is the invocation code the work continues (a
+// timer set by a listener), or nil.
+func (e *Engine) runJob(owner Owner, code *runningCode, job func()) {
 	e.jobSeq++
 	e.jobOwner = owner
+	v := e.vm
+	v.code = code
 	var watchdog *time.Timer
 	// Setup is the host's own code, not a plugin's: it runs unbudgeted.
 	if e.opts.JobBudget > 0 && e.setupDone {
@@ -107,7 +115,9 @@ func (e *Engine) runJob(owner Owner, job func()) {
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.vm.uncaught(owner, fmt.Errorf("panic in loop job: %v\n%s", r, debug.Stack()))
+				v.killed()
+				v.uncaught(owner, fmt.Errorf("panic in loop job: %v\n%s", r, debug.Stack()))
+				e.repair(owner)
 			}
 		}()
 		// The job runs inside one outermost JavaScript call, so that the
@@ -117,11 +127,12 @@ func (e *Engine) runJob(owner Owner, job func()) {
 		_, err := e.jobCall(goja.Undefined())
 		e.current = nil
 		if err != nil {
-			e.vm.uncaught(owner, err)
 			if isUncatchable(err) {
-				if rerr := repairAfterAbort(e.rt); rerr != nil {
-					e.vm.uncaught(owner, fmt.Errorf("cannot reset the JavaScript runtime after an interrupt: %w", rerr))
-				}
+				v.killed()
+			}
+			v.uncaught(owner, err)
+			if isUncatchable(err) {
+				e.repair(owner)
 			}
 		}
 	}()
@@ -132,13 +143,23 @@ func (e *Engine) runJob(owner Owner, job func()) {
 		e.rt.ClearInterrupt() // an interrupt that arrived after the JS returned must not hit the next job
 		e.budgetMu.Unlock()
 	}
-	e.vm.afterJob()
+	v.afterJob()
+	v.code = nil
 	e.jobOwner = Owner{}
+}
+
+// repair puts the runtime back in order after a job that did not end
+// normally: goja's stacks emptied, the invocations it cut short settled.
+func (e *Engine) repair(owner Owner) {
+	e.current = nil
+	if err := repairAfterAbort(e.rt); err != nil {
+		e.vm.uncaught(owner, fmt.Errorf("cannot reset the JavaScript runtime after an interrupt: %w", err))
+	}
 }
 
 // notifyIdle releases Wait callers when nothing is left to do.
 func (e *Engine) notifyIdle() {
-	if len(e.waiters) == 0 || len(e.timers) > 0 || e.reserved > 0 {
+	if len(e.waiters) == 0 || len(e.timers) > 0 || e.reserved > 0 || e.micro.pending() {
 		return
 	}
 	e.mu.Lock()
@@ -224,13 +245,24 @@ func (v *VM) afterJob() {
 		v.e.post(func() {
 			for _, inv := range dead {
 				delete(v.running, inv.id) // its driver was unwound
+				if cause != nil {
+					inv.killedBy = cause.Err
+				}
 				inv.reject(v.newJSErrorValue(cause))
 			}
 		})
 	}
 	v.dying = nil
+	v.unhandled = nil // left by a job that did not end normally
+}
+
+// reportUnhandled reports the promise rejections still unhandled once the
+// microtasks have run, as Node does; it runs inside the job, under its
+// budget, because reading a reason may run a getter. It reports whether
+// that queued microtasks. Loop only.
+func (v *VM) reportUnhandled() bool {
 	if len(v.unhandled) == 0 {
-		return
+		return false
 	}
 	list := v.unhandled
 	v.unhandled = nil
@@ -240,6 +272,7 @@ func (v *VM) afterJob() {
 		}
 		v.e.reportUncaught(&UncaughtError{Kind: "unhandled rejection", Owner: v.e.jobOwner, Err: v.exportError(p.Result())})
 	}
+	return len(*v.e.micro.goja) > 0
 }
 
 func (v *VM) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {

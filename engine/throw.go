@@ -8,15 +8,19 @@ import (
 )
 
 // thrown carries a JavaScript value to throw back into the caller's code.
-type thrown struct{ val goja.Value }
+type thrown struct {
+	val goja.Value
+	v   *VM
+}
 
-func (t *thrown) Error() string { return safeString(t.val) }
+// Error is the value's string form. Loop only, like the value.
+func (t *thrown) Error() string { return t.v.describe(t.val) }
 
-func (v *VM) throwValue(val goja.Value) error { return &thrown{val} }
+func (v *VM) throwValue(val goja.Value) error { return &thrown{val: val, v: v} }
 
 // Thrown wraps a JavaScript value (a rejection reason, a caught throw) as an
 // error for ReportUncaught and Throw. Loop only.
-func (v *VM) Thrown(val goja.Value) error { return &thrown{val} }
+func (v *VM) Thrown(val goja.Value) error { return v.throwValue(val) }
 
 // typeError is the TypeError flexrun's own argument checks throw: it names
 // the API, the argument and what was received.
@@ -51,6 +55,22 @@ func describeReceived(val goja.Value) string {
 	case goja.IsNull(val):
 		return "null"
 	}
+	obj, isObj := val.(*goja.Object)
+	if !isObj {
+		return describePrimitive(val)
+	}
+	if _, isFn := goja.AssertFunction(val); isFn {
+		return "function " + stringOf(obj.Get("name"))
+	}
+	if c, ok := obj.Get("constructor").(*goja.Object); ok {
+		if n := stringOf(c.Get("name")); n != "" && n != "undefined" {
+			return "an instance of " + n
+		}
+	}
+	return "an instance of Object"
+}
+
+func describePrimitive(val goja.Value) string {
 	switch x := val.Export().(type) {
 	case string:
 		if len(x) > 25 {
@@ -60,17 +80,6 @@ func describeReceived(val goja.Value) string {
 	case int64, float64, bool:
 		return fmt.Sprintf("type %s (%s)", jsType(x), val.String())
 	}
-	if obj, ok := val.(*goja.Object); ok {
-		if _, isFn := goja.AssertFunction(val); isFn {
-			return "function " + stringProp(obj, "name")
-		}
-		if c, ok := obj.Get("constructor").(*goja.Object); ok {
-			if n := stringProp(c, "name"); n != "" {
-				return "an instance of " + n
-			}
-		}
-		return "an instance of Object"
-	}
 	return val.String()
 }
 
@@ -79,4 +88,13 @@ func jsType(x any) string {
 		return "boolean"
 	}
 	return "number"
+}
+
+// stringOf is String() for bindings: inside a binding, what a toString
+// throws is thrown on to the caller, as goja does.
+func stringOf(val goja.Value) string {
+	if val == nil {
+		return "undefined"
+	}
+	return val.String()
 }

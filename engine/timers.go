@@ -16,6 +16,7 @@ type timer struct {
 	deadline time.Time
 	interval time.Duration // > 0 for setInterval
 	fn       func()
+	code     *runningCode // the invocation code that set it, if any
 	index    int // in the heap; -1 once removed
 }
 
@@ -68,7 +69,7 @@ func (v *VM) SetTimer(owner Owner, delay time.Duration, repeat bool, fn func()) 
 // addTimer puts a timer due after delay in the heap and returns its id.
 func (e *Engine) addTimer(owner Owner, delay, interval time.Duration, fn func()) int {
 	e.timerSeq++
-	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: e.now().Add(delay), interval: interval, fn: fn}
+	t := &timer{id: int(e.timerSeq), seq: e.timerSeq, owner: owner, deadline: e.now().Add(delay), interval: interval, fn: fn, code: e.vm.code}
 	heap.Push(&e.timers, t)
 	e.timerByID[t.id] = t
 	return t.id
@@ -120,5 +121,5 @@ func (e *Engine) fireTimer(t *timer) {
 	} else {
 		delete(e.timerByID, t.id)
 	}
-	e.runJob(t.owner, t.fn)
+	e.runJob(t.owner, t.code, t.fn)
 }

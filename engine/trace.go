@@ -23,8 +23,8 @@ func (v *VM) tracef(format string, args ...any) {
 }
 
 // traceValue renders a payload or result briefly.
-func traceValue(val goja.Value) string {
-	b, err := json.Marshal(exportValue(val, 0))
+func (v *VM) traceValue(val goja.Value) string {
+	b, err := json.Marshal(v.exportBrief(val))
 	if err != nil {
 		return "?"
 	}
@@ -37,11 +37,11 @@ func traceValue(val goja.Value) string {
 
 func (inv *invocation) traceBegin() {
 	inv.began = time.Now()
-	inv.v.tracef("%s #%d invoked with %s", inv.name, inv.id, traceValue(inv.payload))
+	inv.v.tracef("%s #%d invoked with %s", inv.name, inv.id, inv.v.traceValue(inv.payload))
 }
 
 func (inv *invocation) traceEnd(outcome string, val goja.Value) {
-	inv.v.tracef("%s #%d %s %s in %s", inv.name, inv.id, outcome, traceValue(val), time.Since(inv.began).Round(time.Microsecond))
+	inv.v.tracef("%s #%d %s %s in %s", inv.name, inv.id, outcome, inv.v.traceValue(val), time.Since(inv.began).Round(time.Microsecond))
 }
 
 func (inv *invocation) traceListeners(phase Phase, list []*fnRef) {

@@ -47,6 +47,9 @@ type VM struct {
 	running       map[int64]*invocation
 	invocationSeq int64
 
+	// The invocation code running now (asyncctx.go).
+	code *runningCode
+
 	unhandled []*goja.Promise
 	// An uncatchable error (interrupt, stack overflow) unwinding the current
 	// job: where it hit, and the invocations it cut short.
@@ -62,6 +65,7 @@ func newVM(e *Engine) *VM {
 	v.coreMark = goja.NewSymbol("flexrun.coreError")
 	v.goErrorMark = goja.NewSymbol("flexrun.goError")
 	rt.SetPromiseRejectionTracker(v.trackRejection)
+	rt.SetAsyncContextTracker(asyncTracker{v})
 	promise := rt.Get("Promise").(*goja.Object)
 	v.promiseCtor = promise
 	v.promiseResolve = jsfunc.MustCallable(promise.Get("resolve"))
