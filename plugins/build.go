@@ -122,15 +122,20 @@ func HostModule(spec string) bool {
 // It reads the files on every call and caches nothing; it is safe to call from
 // any goroutine.
 //
-// A missing or unreadable entry file gives an error wrapping the os error
+// A missing entry file gives an error wrapping the os error
 // (errors.Is(err, os.ErrNotExist) works). Syntax errors, unresolvable imports
-// and every other esbuild error give a *CompileError holding all of them.
+// and every other esbuild error give a *CompileError holding all of them; so
+// does a file, the entry or one it imports, that flexrun will not read: one
+// that is not a regular file (a named pipe, a device), is larger than
+// MaxSourceSize, cannot be opened, or is not UTF-8 text (a UTF-16 byte
+// order mark, NUL bytes).
 func Build(path string) (*Bundle, error) {
-	abs, err := filepath.Abs(path)
-	if err == nil {
-		// esbuild reports real paths; so does Bundle, to name files alike.
-		abs, err = filepath.EvalSymlinks(abs)
+	named, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("build plugin: %w", err)
 	}
+	// esbuild reports real paths; so does Bundle, to name files alike.
+	abs, err := filepath.EvalSymlinks(named)
 	if err != nil {
 		return nil, fmt.Errorf("build plugin: %w", err)
 	}
@@ -140,6 +145,9 @@ func Build(path string) (*Bundle, error) {
 	}
 	if fi.IsDir() {
 		return nil, fmt.Errorf("build plugin: %s is a directory", abs)
+	}
+	if err := checkSource(abs, true); err != nil {
+		return nil, fileDiagnostic(named, err) // a link to /dev/zero: name the link
 	}
 
 	// esbuild needs an output path for the source map to be relative to. It
@@ -245,7 +253,7 @@ func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildO
 		Metafile:       true,
 		AbsPaths:       api.LogAbsPath | api.MetafileAbsPath,
 		LogLevel:       api.LogLevelSilent,
-		Plugins:        []api.Plugin{entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
+		Plugins:        []api.Plugin{sourceFilesPlugin(), entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
 	}
 }
 

@@ -16,7 +16,8 @@ type Diagnostic struct {
 	// position (for example a problem with the build itself).
 	File string
 	// Line and Column are 1-based; Column counts UTF-8 bytes. Both are 0
-	// when File is "".
+	// when File is "" or the problem is with the whole file (one that is
+	// not a regular file, say).
 	Line, Column int
 	// Message is esbuild's text, such as `Expected ";" but found "x"`.
 	Message string
@@ -61,11 +62,15 @@ func (e *CompileError) Render(cwd string) string {
 //
 // The path is relative to cwd when the file is inside it; otherwise, or when
 // cwd is "", it is absolute. A diagnostic without a file has only its message
-// and notes.
+// and notes; one without a line ("x.js: error: not a regular file") has no
+// code frame.
 func (d Diagnostic) Render(cwd string) string {
 	var b strings.Builder
-	if d.File != "" {
+	switch {
+	case d.File != "" && d.Line > 0:
 		fmt.Fprintf(&b, "%s:%d:%d: ", displayPath(d.File, cwd), d.Line, d.Column)
+	case d.File != "": // the whole file
+		fmt.Fprintf(&b, "%s: ", displayPath(d.File, cwd))
 	}
 	fmt.Fprintf(&b, "error: %s\n", d.Message)
 	if d.File != "" && d.Line > 0 {
@@ -121,11 +126,15 @@ func newCompileError(msgs []api.Message) *CompileError {
 
 func newDiagnostic(m api.Message) Diagnostic {
 	d := Diagnostic{Message: m.Text}
-	if m.PluginName != "" {
+	if m.PluginName != "" && m.PluginName != sourceFilesPluginName {
 		d.Message = fmt.Sprintf("[plugin %s] %s", m.PluginName, m.Text)
 	}
 	if l := m.Location; l != nil && filepath.IsAbs(l.File) {
 		d.File, d.Line, d.Column, d.LineText = l.File, l.Line, l.Column+1, l.LineText
+	}
+	if r, ok := m.Detail.(refusedFile); ok && d.File != "" {
+		// As the import names it: relative to the importer's directory.
+		d.Message = fmt.Sprintf("%s: %v", displayPath(r.path, filepath.Dir(d.File)), r.err)
 	}
 	spec, unresolved := unresolvedImport(m.Text)
 	for _, n := range m.Notes {

@@ -295,3 +295,17 @@ func TestDevLongLine(t *testing.T) {
 	assert.Equal(t, "before\nundefined\nafter\nundefined\n", out.String()) // the REPL echoes each result
 	assert.Equal(t, "flexrun: line too long: 17825794 bytes, the limit is 16777216 bytes (16 MiB); it was skipped\n", errOut.String())
 }
+
+// TestDevBrokenPackageJSON: a broken plugin is reported and the others load
+// (dev used to refuse to start).
+func TestDevBrokenPackageJSON(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, map[string]string{"plugins/greeter.ts": devGreeterV1, "plugins/pkg/package.json": `{"main": `, "plugins/pkg/index.js": ""},
+		"--plugins", "plugins", "--debounce", "10ms")
+	s.expect(s.stdout, `^loaded plugins/greeter\.ts gen 1 in [0-9.]+ms: 1 action, 1 listener$`)
+	s.expect(s.stderr, `^plugins/pkg/package\.json:1:9: error: malformed JSON: unexpected end of JSON input$`)
+	s.send(`.invoke Greet {"name": "ada"}`)
+	s.expect(s.stdout, `hello ADA`)
+	s.send(".exit")
+	assert.Equal(t, 0, s.wait())
+}
