@@ -116,7 +116,7 @@ func compile(p Plugin) (*Bundle, *goja.Program, error) {
 	if err != nil {
 		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
-	prog, err := goja.Compile(b.Path, b.Code, false)
+	prog, err := b.Compile()
 	if err != nil {
 		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
