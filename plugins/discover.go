@@ -94,6 +94,11 @@ func isPluginFile(name string) bool {
 // not a plugin (no package.json main, no index.*). The error, a
 // *CompileError, says why the directory is a plugin that cannot load.
 func dirEntry(dir string) (string, error) {
+	if f, err := os.Open(dir); err != nil { // mode 000: nothing inside can be looked at
+		return "", fileDiagnostic(abs(dir), readError(err))
+	} else {
+		f.Close()
+	}
 	pkgFile := filepath.Join(dir, "package.json")
 	b, err := readSource(pkgFile)
 	switch {
@@ -125,8 +130,8 @@ func dirEntry(dir string) (string, error) {
 		switch {
 		case err == nil:
 			return index, nil
-		case !errors.Is(err, fs.ErrNotExist): // an unreadable directory
-			return "", fileDiagnostic(abs(dir), fmt.Errorf("plugin directory %v", readError(err)))
+		case !errors.Is(err, fs.ErrNotExist): // a directory that can be listed, not searched
+			return "", fileDiagnostic(abs(index), readError(err))
 		}
 	}
 	return "", nil

@@ -163,7 +163,7 @@ func TestUnreadablePlugins(t *testing.T) {
 	want := []string{
 		"a.js: ok",
 		"plugins/locked.js: error: cannot read: permission denied",
-		"plugins/shut: error: plugin directory cannot read: permission denied",
+		"plugins/shut: error: cannot read: permission denied",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
