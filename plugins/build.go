@@ -169,7 +169,11 @@ func bundle(abs, src string) (*Bundle, error) {
 	dir := filepath.Dir(abs)
 	outdir := filepath.Join(dir, ".flexrun")
 	shared := &sharedFinds{found: map[string]string{}}
-	res := api.Build(buildOptions(src, dir, filepath.Join(outdir, "bundle.js"), shared))
+	configs := &configCheck{}
+	if path, err := configs.check(dir); err != nil { // the entry's: esbuild reads them first
+		return nil, fileDiagnostic(path, err)
+	}
+	res := api.Build(buildOptions(src, dir, filepath.Join(outdir, "bundle.js"), shared, configs))
 	if len(res.Errors) > 0 {
 		return nil, newCompileError(res.Errors)
 	}
@@ -202,7 +206,7 @@ func bundle(abs, src string) (*Bundle, error) {
 }
 
 // buildOptions is the one place where esbuild is configured.
-func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildOptions {
+func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds, configs *configCheck) api.BuildOptions {
 	return api.BuildOptions{
 		EntryPoints:   []string{entrySource},
 		AbsWorkingDir: dir,
@@ -259,7 +263,7 @@ func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildO
 		Metafile:       true,
 		AbsPaths:       api.LogAbsPath | api.MetafileAbsPath,
 		LogLevel:       api.LogLevelSilent,
-		Plugins:        []api.Plugin{sourceFilesPlugin(), entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
+		Plugins:        []api.Plugin{sourceFilesPlugin(configs), entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
 	}
 }
 

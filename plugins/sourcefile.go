@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -143,11 +144,32 @@ var assetExts = map[string]bool{
 
 // sourceFilesPlugin checks every file before esbuild (or the SVG loader)
 // reads it. Its error has no location of its own, so esbuild puts it at the
-// import that named the file; the message names the file.
-func sourceFilesPlugin() api.Plugin {
+// import that named the file; the message names the file. Before an import
+// is resolved, it checks the configuration files esbuild's resolver reads
+// from the importing directory upwards (configFiles); those of the entry's
+// directories Build checks itself.
+func sourceFilesPlugin(configs *configCheck) api.Plugin {
 	return api.Plugin{
 		Name: sourceFilesPluginName,
 		Setup: func(b api.PluginBuild) {
+			b.OnResolve(api.OnResolveOptions{Filter: `.*`}, func(a api.OnResolveArgs) (api.OnResolveResult, error) {
+				if a.ResolveDir == "" || !filepath.IsAbs(a.ResolveDir) {
+					return api.OnResolveResult{}, nil
+				}
+				dirs := []string{a.ResolveDir}
+				if strings.HasPrefix(a.Path, "./") || strings.HasPrefix(a.Path, "../") {
+					// The resolver reads the target's directory too (its
+					// package.json says whether the file is ESM).
+					dirs = append(dirs, filepath.Dir(filepath.Join(a.ResolveDir, a.Path)))
+				}
+				for _, dir := range dirs {
+					if path, err := configs.check(dir); err != nil {
+						msg := fmt.Sprintf("%s: %v", path, err)
+						return api.OnResolveResult{Errors: []api.Message{{Text: msg, Detail: refusedFile{path, err}}}}, nil
+					}
+				}
+				return api.OnResolveResult{}, nil // esbuild resolves it
+			})
 			b.OnLoad(api.OnLoadOptions{Filter: `.*`, Namespace: "file"}, func(a api.OnLoadArgs) (api.OnLoadResult, error) {
 				text := !assetExts[strings.ToLower(filepath.Ext(a.Path))]
 				if err := checkSource(a.Path, text); err != nil {
@@ -157,6 +179,49 @@ func sourceFilesPlugin() api.Plugin {
 				return api.OnLoadResult{}, nil // esbuild reads it
 			})
 		},
+	}
+}
+
+// configFiles are what esbuild's resolver reads, when they exist, in each
+// directory it looks at: a FIFO among them would block it.
+var configFiles = []string{"package.json", "tsconfig.json", "jsconfig.json"}
+
+// configCheck checks the configFiles of directories and their ancestors,
+// each directory once per build (esbuild resolves in parallel).
+type configCheck struct {
+	mu   sync.Mutex
+	done map[string]bool
+}
+
+// check returns the first configuration file in dir or above that is not a
+// regular file or is too large, and why.
+func (c *configCheck) check(dir string) (string, error) {
+	for {
+		c.mu.Lock()
+		seen := c.done[dir]
+		if c.done == nil {
+			c.done = map[string]bool{}
+		}
+		c.done[dir] = true
+		c.mu.Unlock()
+		if seen {
+			return "", nil // checked, with its ancestors, or a failure already reported
+		}
+		for _, name := range configFiles {
+			path := filepath.Join(dir, name)
+			fi, err := os.Stat(path)
+			if err != nil {
+				continue // none, or unreadable: esbuild says so if it matters
+			}
+			if err := checkMode(fi); err != nil { // what would block or exhaust it
+				return path, err
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return "", nil
+		}
+		dir = parent
 	}
 }
 

@@ -74,6 +74,26 @@ func TestBuildRefusesSpecialFiles(t *testing.T) {
 				"      |                 ^\n",
 		},
 		{
+			name: "fifo tsconfig.json next to the entry",
+			setup: func(t *testing.T, dir string) {
+				write(t, filepath.Join(dir, "x.ts"), "export {};\n")
+				mkfifo(t, filepath.Join(dir, "tsconfig.json"))
+			},
+			entry: "x.ts",
+			want:  "tsconfig.json: error: not a regular file (a named pipe)\n",
+		},
+		{
+			name: "fifo package.json next to an imported file",
+			setup: func(t *testing.T, dir string) {
+				write(t, filepath.Join(dir, "x.js"), "import \"./lib/y.js\";\n")
+				write(t, filepath.Join(dir, "lib", "y.js"), "export {};\n")
+				mkfifo(t, filepath.Join(dir, "lib", "package.json"))
+			},
+			want: "x.js:1:8: error: lib/package.json: not a regular file (a named pipe)\n" +
+				"    1 | import \"./lib/y.js\";\n" +
+				"      |        ^\n",
+		},
+		{
 			name:  "UTF-16 entry",
 			setup: func(t *testing.T, dir string) { write(t, filepath.Join(dir, "x.js"), "\xff\xfex\x00;\x00") },
 			want:  "x.js: error: not UTF-8 text (UTF-16 byte order mark); save it as UTF-8\n",
