@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -74,11 +76,11 @@ func (d Diagnostic) Render(cwd string) string {
 	}
 	fmt.Fprintf(&b, "error: %s\n", d.Message)
 	if d.File != "" && d.Line > 0 {
-		line := strings.TrimRight(d.LineText, "\r\n")
+		line, pad := codeFrameLine(strings.TrimRight(d.LineText, "\r\n"), d.Column-1)
 		num := strconv.Itoa(d.Line)
 		w := max(5, len(num))
 		fmt.Fprintf(&b, "%*s | %s\n", w, num, line)
-		fmt.Fprintf(&b, "%*s | %s^\n", w, "", caretPad(line, d.Column-1))
+		fmt.Fprintf(&b, "%*s | %s^\n", w, "", pad)
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
@@ -98,19 +100,36 @@ func displayPath(path, cwd string) string {
 	return rel
 }
 
-// caretPad returns the blanks that put a caret under byte offset col of line:
-// one blank per character before it, tabs kept so that terminals align them.
-func caretPad(line string, col int) string {
+// codeFrameLine returns line as a terminal may show it, and the blanks that
+// put a caret under byte offset col: one blank per character before it,
+// tabs kept so that terminals align them. Control characters and bytes that
+// are not UTF-8 are shown escaped ("\x1b"), so that a source line cannot
+// drive the terminal.
+func codeFrameLine(line string, col int) (shown, pad string) {
 	col = max(0, min(col, len(line)))
-	var b strings.Builder
-	for _, r := range line[:col] {
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
+	var sb, pb strings.Builder
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		text := string(r)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			text = fmt.Sprintf("\\x%02x", line[i])
+		case r == '\t':
+		case unicode.IsControl(r):
+			text = strconv.QuoteRuneToASCII(r)
+			text = text[1 : len(text)-1]
 		}
+		sb.WriteString(text)
+		if i < col {
+			if r == '\t' {
+				pb.WriteByte('\t')
+			} else {
+				pb.WriteString(strings.Repeat(" ", utf8.RuneCountInString(text)))
+			}
+		}
+		i += size
 	}
-	return b.String()
+	return sb.String(), pb.String()
 }
 
 // newCompileError converts esbuild's error messages, all of them, into a
