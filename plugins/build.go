@@ -34,8 +34,8 @@ import (
 // Bundle is one compiled entry file, ready for the engine.
 type Bundle struct {
 	// Path is the absolute path of the entry file, symlinks resolved (as
-	// esbuild resolves them in Files and in the source map). Use it as the
-	// name of the goja program.
+	// esbuild resolves them in Files and in the source map). Compile names
+	// the goja program after it.
 	Path string
 	// Code is a single JS function expression (see the package doc):
 	// calling it with (__flexrun_require, __flexrun_exports, flex, Twilio,
@@ -51,6 +51,12 @@ type Bundle struct {
 	// copy, where esbuild found one from the importing file. The host then
 	// runs that copy, once per engine (ShareWith), instead of its stand-in.
 	Shared map[string]string
+
+	// sources are the source map's sources (real paths, or virtual
+	// modules' names) and mappings its goja-form mappings: compile errors
+	// are mapped through them.
+	sources  []string
+	mappings string
 }
 
 // Names used inside Code and in source maps.
@@ -122,15 +128,20 @@ func HostModule(spec string) bool {
 // It reads the files on every call and caches nothing; it is safe to call from
 // any goroutine.
 //
-// A missing or unreadable entry file gives an error wrapping the os error
+// A missing entry file gives an error wrapping the os error
 // (errors.Is(err, os.ErrNotExist) works). Syntax errors, unresolvable imports
-// and every other esbuild error give a *CompileError holding all of them.
+// and every other esbuild error give a *CompileError holding all of them; so
+// does a file, the entry or one it imports, that flexrun will not read: one
+// that is not a regular file (a named pipe, a device), is larger than
+// MaxSourceSize, cannot be opened, or is not UTF-8 text (a UTF-16 byte
+// order mark, NUL bytes).
 func Build(path string) (*Bundle, error) {
-	abs, err := filepath.Abs(path)
-	if err == nil {
-		// esbuild reports real paths; so does Bundle, to name files alike.
-		abs, err = filepath.EvalSymlinks(abs)
+	named, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("build plugin: %w", err)
 	}
+	// esbuild reports real paths; so does Bundle, to name files alike.
+	abs, err := filepath.EvalSymlinks(named)
 	if err != nil {
 		return nil, fmt.Errorf("build plugin: %w", err)
 	}
@@ -140,6 +151,9 @@ func Build(path string) (*Bundle, error) {
 	}
 	if fi.IsDir() {
 		return nil, fmt.Errorf("build plugin: %s is a directory", abs)
+	}
+	if err := checkSource(abs, true); err != nil {
+		return nil, fileDiagnostic(named, err) // a link to /dev/zero: name the link
 	}
 
 	// esbuild needs an output path for the source map to be relative to. It
@@ -155,7 +169,11 @@ func bundle(abs, src string) (*Bundle, error) {
 	dir := filepath.Dir(abs)
 	outdir := filepath.Join(dir, ".flexrun")
 	shared := &sharedFinds{found: map[string]string{}}
-	res := api.Build(buildOptions(src, dir, filepath.Join(outdir, "bundle.js"), shared))
+	configs := &configCheck{}
+	if path, err := configs.check(dir); err != nil { // the entry's: esbuild reads them first
+		return nil, fileDiagnostic(path, err)
+	}
+	res := api.Build(buildOptions(src, dir, filepath.Join(outdir, "bundle.js"), shared, configs))
 	if len(res.Errors) > 0 {
 		return nil, newCompileError(res.Errors)
 	}
@@ -172,15 +190,15 @@ func bundle(abs, src string) (*Bundle, error) {
 	if js == nil || sm == nil {
 		return nil, fmt.Errorf("build plugin %s: esbuild returned no output", abs)
 	}
-	sm, err := gojaSourceMap(sm, outdir)
-	if err != nil {
-		return nil, fmt.Errorf("build plugin %s: source map: %w", abs, err)
-	}
 	files, err := inputFiles(res.Metafile)
 	if err != nil {
 		return nil, fmt.Errorf("build plugin %s: metafile: %w", abs, err)
 	}
-	b := &Bundle{Path: abs, Code: wrap(js, sm), Files: files}
+	sm, m, sources, err := gojaSourceMap(sm, outdir, files)
+	if err != nil {
+		return nil, fmt.Errorf("build plugin %s: source map: %w", abs, err)
+	}
+	b := &Bundle{Path: abs, Code: wrap(js, sm), Files: files, sources: sources, mappings: m.Mappings}
 	if len(shared.found) > 0 {
 		b.Shared = shared.found
 	}
@@ -188,7 +206,7 @@ func bundle(abs, src string) (*Bundle, error) {
 }
 
 // buildOptions is the one place where esbuild is configured.
-func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildOptions {
+func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds, configs *configCheck) api.BuildOptions {
 	return api.BuildOptions{
 		EntryPoints:   []string{entrySource},
 		AbsWorkingDir: dir,
@@ -245,7 +263,7 @@ func buildOptions(entrySrc, dir, outfile string, shared *sharedFinds) api.BuildO
 		Metafile:       true,
 		AbsPaths:       api.LogAbsPath | api.MetafileAbsPath,
 		LogLevel:       api.LogLevelSilent,
-		Plugins:        []api.Plugin{entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
+		Plugins:        []api.Plugin{sourceFilesPlugin(configs), entryPlugin(entrySrc, dir), hostPlugin(shared), svgPlugin(), polyfillPlugin()},
 	}
 }
 
@@ -408,30 +426,48 @@ type sourceMap struct {
 	Mappings string            `json:"mappings"`
 }
 
-// gojaSourceMap rewrites esbuild's source map for goja:
+// gojaSourceMap rewrites esbuild's source map for goja, and returns it with
+// the real paths of its sources:
 //
 //   - Sources, which esbuild writes relative to the output directory dir,
 //     become absolute file paths, so frames name the file the same way however
-//     the engine names the program. Sources with a URL scheme (the virtual
-//     modules) are kept.
+//     the engine names the program. goja reads them as URLs, so they are
+//     escaped ("per%2520cent.js" for per%20cent.js; a tab is "%09").
+//     esbuild writes a backslash in a file name as "/": the real name is
+//     the one among files, the bundle's inputs, that it stands for. Sources
+//     with a URL scheme (the virtual modules) are kept.
 //   - Columns become 1-based. The source map format counts columns from 0, but
 //     goja (file.File.Position) looks a position up with its 1-based column and
 //     reports the mapped column as it is; without the shift every mapped column
 //     is one too small and a lookup can land on the next segment.
-func gojaSourceMap(data []byte, dir string) ([]byte, error) {
+func gojaSourceMap(data []byte, dir string, files []string) ([]byte, sourceMap, []string, error) {
 	var m sourceMap
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, err
+		return nil, m, nil, err
 	}
+	slashed := make(map[string]string, len(files))
+	for _, f := range files {
+		slashed[strings.ReplaceAll(f, `\`, "/")] = f
+	}
+	real := make([]string, len(m.Sources))
 	for i, s := range m.Sources {
-		m.Sources[i] = absoluteSource(s, dir)
+		p := absoluteSource(s, dir)
+		real[i] = p
+		if !filepath.IsAbs(p) {
+			continue
+		}
+		if f, ok := slashed[p]; ok && !slices.Contains(files, p) {
+			real[i] = f
+		}
+		m.Sources[i] = programName(real[i])
 	}
 	mappings, err := shiftColumns(m.Mappings)
 	if err != nil {
-		return nil, err
+		return nil, m, nil, err
 	}
 	m.Mappings = mappings
-	return json.Marshal(m)
+	out, err := json.Marshal(m)
+	return out, m, real, err
 }
 
 func absoluteSource(s, dir string) string {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/evanw/esbuild/pkg/api"
 )
@@ -16,7 +18,8 @@ type Diagnostic struct {
 	// position (for example a problem with the build itself).
 	File string
 	// Line and Column are 1-based; Column counts UTF-8 bytes. Both are 0
-	// when File is "".
+	// when File is "" or the problem is with the whole file (one that is
+	// not a regular file, say).
 	Line, Column int
 	// Message is esbuild's text, such as `Expected ";" but found "x"`.
 	Message string
@@ -61,19 +64,23 @@ func (e *CompileError) Render(cwd string) string {
 //
 // The path is relative to cwd when the file is inside it; otherwise, or when
 // cwd is "", it is absolute. A diagnostic without a file has only its message
-// and notes.
+// and notes; one without a line ("x.js: error: not a regular file") has no
+// code frame.
 func (d Diagnostic) Render(cwd string) string {
 	var b strings.Builder
-	if d.File != "" {
+	switch {
+	case d.File != "" && d.Line > 0:
 		fmt.Fprintf(&b, "%s:%d:%d: ", displayPath(d.File, cwd), d.Line, d.Column)
+	case d.File != "": // the whole file
+		fmt.Fprintf(&b, "%s: ", displayPath(d.File, cwd))
 	}
 	fmt.Fprintf(&b, "error: %s\n", d.Message)
 	if d.File != "" && d.Line > 0 {
-		line := strings.TrimRight(d.LineText, "\r\n")
+		line, pad := codeFrameLine(strings.TrimRight(d.LineText, "\r\n"), d.Column-1)
 		num := strconv.Itoa(d.Line)
 		w := max(5, len(num))
 		fmt.Fprintf(&b, "%*s | %s\n", w, num, line)
-		fmt.Fprintf(&b, "%*s | %s^\n", w, "", caretPad(line, d.Column-1))
+		fmt.Fprintf(&b, "%*s | %s^\n", w, "", pad)
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
@@ -93,19 +100,36 @@ func displayPath(path, cwd string) string {
 	return rel
 }
 
-// caretPad returns the blanks that put a caret under byte offset col of line:
-// one blank per character before it, tabs kept so that terminals align them.
-func caretPad(line string, col int) string {
+// codeFrameLine returns line as a terminal may show it, and the blanks that
+// put a caret under byte offset col: one blank per character before it,
+// tabs kept so that terminals align them. Control characters and bytes that
+// are not UTF-8 are shown escaped ("\x1b"), so that a source line cannot
+// drive the terminal.
+func codeFrameLine(line string, col int) (shown, pad string) {
 	col = max(0, min(col, len(line)))
-	var b strings.Builder
-	for _, r := range line[:col] {
-		if r == '\t' {
-			b.WriteByte('\t')
-		} else {
-			b.WriteByte(' ')
+	var sb, pb strings.Builder
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		text := string(r)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			text = fmt.Sprintf("\\x%02x", line[i])
+		case r == '\t':
+		case unicode.IsControl(r):
+			text = strconv.QuoteRuneToASCII(r)
+			text = text[1 : len(text)-1]
 		}
+		sb.WriteString(text)
+		if i < col {
+			if r == '\t' {
+				pb.WriteByte('\t')
+			} else {
+				pb.WriteString(strings.Repeat(" ", utf8.RuneCountInString(text)))
+			}
+		}
+		i += size
 	}
-	return b.String()
+	return sb.String(), pb.String()
 }
 
 // newCompileError converts esbuild's error messages, all of them, into a
@@ -121,11 +145,15 @@ func newCompileError(msgs []api.Message) *CompileError {
 
 func newDiagnostic(m api.Message) Diagnostic {
 	d := Diagnostic{Message: m.Text}
-	if m.PluginName != "" {
+	if m.PluginName != "" && m.PluginName != sourceFilesPluginName {
 		d.Message = fmt.Sprintf("[plugin %s] %s", m.PluginName, m.Text)
 	}
 	if l := m.Location; l != nil && filepath.IsAbs(l.File) {
 		d.File, d.Line, d.Column, d.LineText = l.File, l.Line, l.Column+1, l.LineText
+	}
+	if r, ok := m.Detail.(refusedFile); ok && d.File != "" {
+		// As the import names it: relative to the importer's directory.
+		d.Message = fmt.Sprintf("%s: %v", displayPath(r.path, filepath.Dir(d.File)), r.err)
 	}
 	spec, unresolved := unresolvedImport(m.Text)
 	for _, n := range m.Notes {

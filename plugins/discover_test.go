@@ -2,7 +2,6 @@ package plugins_test
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -149,40 +148,6 @@ func TestDiscoverErrors(t *testing.T) {
 			dir:    "plugin.ts",
 			wantIn: []string{"plugin directory", "plugin.ts"},
 		},
-		{
-			name: "package.json main pointing at a missing file",
-			files: map[string]string{
-				"plugins/ok.ts":               "export default () => {};",
-				"plugins/broken/package.json": `{"name": "broken", "main": "dist/index.js"}`,
-				"plugins/broken/src/index.ts": "export default () => {};",
-				"plugins/broken/index.ts":     "export default () => {};",
-				"plugins/zz-after/index.ts":   "export default () => {};",
-			},
-			dir:    "plugins",
-			wantIn: []string{filepath.Join("plugins", "broken", "package.json"), `main "dist/index.js"`, filepath.Join("broken", "dist", "index.js")},
-			wantIs: fs.ErrNotExist,
-		},
-		{
-			name: "malformed package.json",
-			files: map[string]string{
-				"plugins/ok.ts":               "export default () => {};",
-				"plugins/broken/package.json": `{"name": "broken", "main": "index.js",}`,
-				"plugins/broken/index.js":     "export default () => {};",
-			},
-			dir:    "plugins",
-			wantIn: []string{filepath.Join("plugins", "broken", "package.json"), "invalid character"},
-			wantAs: new(*json.SyntaxError),
-		},
-		{
-			name: "package.json main of the wrong type",
-			files: map[string]string{
-				"plugins/broken/package.json": `{"main": ["index.js"]}`,
-				"plugins/broken/index.js":     "export default () => {};",
-			},
-			dir:    "plugins",
-			wantIn: []string{filepath.Join("plugins", "broken", "package.json"), "main"},
-			wantAs: new(*json.UnmarshalTypeError),
-		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -208,6 +173,95 @@ func TestDiscoverErrors(t *testing.T) {
 			}
 			if tt.wantAs != nil && !errors.As(err, tt.wantAs) {
 				t.Errorf("errors.As(%q, %T) = false", msg, tt.wantAs)
+			}
+		})
+	}
+}
+
+// TestDiscoverBrokenPlugin: a sub-directory whose package.json is broken is
+// listed with Err, a *CompileError at the fault, between the other plugins
+// (it used to stop Discover, and so run and dev, for every plugin).
+func TestDiscoverBrokenPlugin(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name  string
+		files map[string]string // the tree, under plugins/
+		want  string            // Err rendered relative to the tree
+	}{
+		{
+			name: "main pointing at a missing file",
+			files: map[string]string{
+				"broken/package.json": `{"name": "broken", "main": "dist/index.js"}`,
+				"broken/index.ts":     "export default () => {};",
+			},
+			want: `plugins/broken/package.json:1:28: error: main "dist/index.js": no such file` + "\n" +
+				`    1 | {"name": "broken", "main": "dist/index.js"}` + "\n" +
+				`      |                            ^` + "\n",
+		},
+		{
+			name: "malformed package.json",
+			files: map[string]string{
+				"broken/package.json": "{\n  \"name\": \"broken\",\n  \"main\": \"index.js\",\n}\n",
+				"broken/index.js":     "export default () => {};",
+			},
+			want: "plugins/broken/package.json:4:1: error: malformed JSON: invalid character '}' looking for beginning of object key string\n" +
+				"    4 | }\n" +
+				"      | ^\n",
+		},
+		{
+			name: "main of the wrong type",
+			files: map[string]string{
+				"broken/package.json": `{"main": ["index.js"]}`,
+				"broken/index.js":     "export default () => {};",
+			},
+			want: `plugins/broken/package.json:1:10: error: "main" must be a string, not an array` + "\n" +
+				`    1 | {"main": ["index.js"]}` + "\n" +
+				`      |          ^` + "\n",
+		},
+		{
+			name:  "empty package.json",
+			files: map[string]string{"broken/package.json": "", "broken/index.js": "export default () => {};"},
+			want:  "plugins/broken/package.json:1:1: error: malformed JSON: unexpected end of JSON input\n    1 | \n      | ^\n",
+		},
+		{
+			name:  "binary package.json",
+			files: map[string]string{"broken/package.json": "\xff\xfe{\x00}\x00", "broken/index.js": "export default () => {};"},
+			want:  "plugins/broken/package.json: error: not UTF-8 text (UTF-16 byte order mark); save it as UTF-8\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			files := map[string]string{"plugins/a-ok.ts": "export default () => {};", "plugins/z-ok/index.ts": "export default () => {};"}
+			for rel, src := range tt.files {
+				files["plugins/"+rel] = src
+			}
+			root := writeLoadTree(t, files)
+			have, err := plugins.Discover(filepath.Join(root, "plugins"))
+			if err != nil {
+				t.Fatalf("Discover: %v, want the broken plugin listed", err)
+			}
+			var names []string
+			for _, p := range have {
+				names = append(names, filepath.Base(p.Name))
+			}
+			if want := "a-ok.ts broken z-ok"; strings.Join(names, " ") != want {
+				t.Fatalf("Discover listed %q, want %q", names, want)
+			}
+			if have[0].Err != nil || have[2].Err != nil || have[1].Entry != "" {
+				t.Errorf("Discover = %+v: only broken has Err, and no Entry", have)
+			}
+			var ce *plugins.CompileError
+			if !errors.As(have[1].Err, &ce) {
+				t.Fatalf("broken's Err = %v, want a *CompileError", have[1].Err)
+			}
+			if got := ce.Render(root); got != tt.want {
+				t.Errorf("broken's Err:\n%s\nwant:\n%s", got, tt.want)
+			}
+			// Check reports it as Load does, as a compile error of that plugin.
+			var le *plugins.LoadError
+			if err := plugins.Check(have[1]); !errors.As(err, &le) || le.Phase != plugins.PhaseCompile || !errors.As(err, &ce) {
+				t.Errorf("Check(broken) = %v, want a *LoadError in phase compile", err)
 			}
 		})
 	}

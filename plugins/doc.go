@@ -11,7 +11,7 @@
 //		}
 //		return err
 //	}
-//	prog, err := goja.Compile(b.Path, b.Code, false)
+//	prog, err := b.Compile() // goja's own syntax errors: a *CompileError too
 //	// Run prog to get the function, then call it, on the loop:
 //	//   fn(undefined, __flexrun_require, __flexrun_exports, flex, ...) -> Promise
 //

@@ -109,11 +109,14 @@ func Check(p Plugin) error {
 
 // compile bundles p and parses the bundle as the engine will run it.
 func compile(p Plugin) (*Bundle, *goja.Program, error) {
+	if p.Err != nil { // found broken by Discover
+		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: p.Err}
+	}
 	b, err := Build(p.Entry)
 	if err != nil {
 		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
-	prog, err := goja.Compile(b.Path, b.Code, false)
+	prog, err := b.Compile()
 	if err != nil {
 		return nil, nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}

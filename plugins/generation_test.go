@@ -637,15 +637,15 @@ func TestLoadNotUTF8(t *testing.T) {
 	}
 	checkInvoke(t, e, "Good", "good")
 
-	// b-utf16.js: esbuild reads the bytes as UTF-8; FF and FE are not
-	// UTF-8 and become U+FFFD, which cannot start a statement.
+	// b-utf16.js: refused before esbuild reads it (which would make FF FE
+	// two U+FFFD and quote the raw bytes): an error for the whole file.
 	var le *plugins.LoadError
 	var ce *plugins.CompileError
 	if len(errs) == 0 || !errors.As(errs[0], &le) || le.Plugin != found[1].Name || le.Phase != plugins.PhaseCompile || !errors.As(le, &ce) {
 		t.Fatalf("b-utf16.js: errors %v, want a compile error of %s first", errs, found[1].Name)
 	}
-	if d := ce.Diagnostics[0]; d.File != found[1].Entry || d.Line != 1 || d.Column != 1 {
-		t.Errorf("b-utf16.js: diagnostic at %s:%d:%d, want %s:1:1", d.File, d.Line, d.Column, found[1].Entry)
+	if d := ce.Diagnostics[0]; d.File != found[1].Entry || d.Line != 0 || !strings.Contains(d.Message, "not UTF-8 text (UTF-16 byte order mark)") {
+		t.Errorf("b-utf16.js: diagnostic %q at %s:%d, want one about the UTF-16 byte order mark for all of %s", d.Message, d.File, d.Line, found[1].Entry)
 	}
 
 	// c-latin1.js: an invalid byte inside a string literal is replaced by

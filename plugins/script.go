@@ -25,9 +25,9 @@ func RunScript(ctx context.Context, e *engine.Engine, h *jsapi.Host, path string
 	if err != nil {
 		return err
 	}
-	prog, err := goja.Compile(b.Path, b.Code, false)
+	prog, err := b.Compile()
 	if err != nil {
-		return fmt.Errorf("compile %s: %w", path, err)
+		return err // a *CompileError at the script's line, as esbuild's
 	}
 	if err := share(ctx, e, h, b.Shared); err != nil {
 		return err

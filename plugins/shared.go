@@ -13,8 +13,6 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/dop251/goja"
-
 	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/jsapi"
 )
@@ -49,7 +47,7 @@ func share(ctx context.Context, e *engine.Engine, h *jsapi.Host, shared map[stri
 		if err != nil {
 			return err
 		}
-		prog, err := goja.Compile(b.Path, b.Code, false)
+		prog, err := b.Compile()
 		if err != nil {
 			return fmt.Errorf("shared package %s (%s): %w", spec, b.Path, err)
 		}

@@ -171,8 +171,9 @@ func (w *Watcher) apply(ctx context.Context, changed map[string]bool, all bool) 
 }
 
 // discover lists the plugins of every directory by name. A directory that
-// cannot be read (or has a malformed package.json) keeps the plugins it
-// had: a half-written file must not unload anything.
+// cannot be read keeps the plugins it had: a half-written file must not
+// unload anything. (A malformed package.json is its plugin's Err: the
+// reload fails and the last good generation keeps serving.)
 func (w *Watcher) discover() map[string]Plugin {
 	found := map[string]Plugin{}
 	for _, dir := range w.dirs {

@@ -416,8 +416,11 @@ func TestWatchMalformedPackageJSONKeepsPlugins(t *testing.T) {
 		f.loaded()
 		f.save("pkg/package.json", `{"main": `)
 		evs := f.drain()
-		require.Len(t, evs, 1, "%v", evs)
-		assert.ErrorContains(t, evs[0].(plugins.WatchError).Err, "package.json")
+		require.Len(t, evs, 2, "%v", evs)
+		assert.IsType(t, plugins.ReloadStarted{}, evs[0])
+		failed := evs[1].(plugins.ReloadFailed)
+		assert.ErrorContains(t, failed.Err, "package.json:1:9: error: malformed JSON")
+		assert.Equal(t, 1, failed.Serving, "pkg's last good generation keeps serving")
 		assert.Equal(t, "hi ADA", f.greet(), "both plugins still loaded: pkg's body, greeter's listener")
 	})
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -104,6 +105,14 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			if !ok {
 				return exitOK
 			}
+			if line.err != nil {
+				fmt.Fprintf(stderr, "flexrun: reading stdin: %v\n", line.err)
+				return exitFailure
+			}
+			if line.tooLong > 0 {
+				fmt.Fprintf(stderr, "flexrun: line too long: %d bytes, the limit is %d bytes (16 MiB); it was skipped\n", line.tooLong, maxLineBytes)
+				continue
+			}
 			lineCtx, stopLine := context.WithCancel(ctx)
 			lineDone := make(chan struct{})
 			go func() {
@@ -114,7 +123,7 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 				}
 			}()
 			covered.line.Store(true)
-			exit := repl.Exec(lineCtx, line)
+			exit := repl.Exec(lineCtx, line.text)
 			covered.line.Store(false)
 			close(lineDone)
 			stopLine()
@@ -127,15 +136,59 @@ func devCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 }
 
-// readLines delivers r's lines on a channel, closed at EOF.
-func readLines(r io.Reader) <-chan string {
-	ch := make(chan string)
+// maxLineBytes bounds one line of dev's stdin: a pasted snippet may be
+// long, but a line is compiled as one piece, and holding an unbounded line
+// would let a stray file on stdin take all memory.
+const maxLineBytes = 16 << 20
+
+// inputLine is one line of stdin without its line ending, or, for a line
+// over maxLineBytes, its length in tooLong (its text is dropped), or the
+// read error that ends the input.
+type inputLine struct {
+	text    string
+	tooLong int
+	err     error
+}
+
+// readLines delivers r's lines on a channel, closed at EOF or after a read
+// error. A line over maxLineBytes is reported, not delivered, and reading
+// goes on with the next one (bufio.Scanner would stop there for good).
+func readLines(r io.Reader) <-chan inputLine {
+	ch := make(chan inputLine)
 	go func() {
 		defer close(ch)
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), 16<<20) // a pasted snippet may be long
-		for sc.Scan() {
-			ch <- sc.Text()
+		br := bufio.NewReaderSize(r, 64<<10)
+		var buf []byte
+		n := 0
+		for {
+			chunk, err := br.ReadSlice('\n')
+			if len(buf) <= maxLineBytes+2 { // +2: room for "\r\n"
+				buf = append(buf, chunk...)
+			}
+			n += len(chunk)
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if n > 0 {
+				ends := 0
+				if bytes.HasSuffix(chunk, []byte("\r\n")) {
+					ends = 2
+				} else if bytes.HasSuffix(chunk, []byte("\n")) {
+					ends = 1
+				}
+				if size := n - ends; size > maxLineBytes {
+					ch <- inputLine{tooLong: size}
+				} else {
+					ch <- inputLine{text: string(buf[:len(buf)-ends])}
+				}
+			}
+			buf, n = buf[:0], 0
+			if err != nil {
+				if err != io.EOF {
+					ch <- inputLine{err: err}
+				}
+				return
+			}
 		}
 	}()
 	return ch

@@ -278,3 +278,34 @@ func TestDevBadWorld(t *testing.T) {
 	assert.Equal(t, exitUsage, res.exit)
 	assert.Equal(t, "flexrun dev: world.json: tasks[0].sid: required\n", res.stderr)
 }
+
+// TestDevLongLine: a stdin line over the limit is reported and skipped; dev
+// reads on (it used to stop reading, silently, with exit status 0).
+func TestDevLongLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "plugins"), 0o755))
+	long := "//" + strings.Repeat("x", 17<<20)
+	cmd := exec.Command(binary, "dev", "--plugins", "plugins")
+	cmd.Dir = dir
+	cmd.Stdin = strings.NewReader("console.log('before')\n" + long + "\nconsole.log('after')\n")
+	var out, errOut strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	require.NoError(t, cmd.Run(), "stderr: %s", errOut.String())
+	assert.Equal(t, "before\nundefined\nafter\nundefined\n", out.String()) // the REPL echoes each result
+	assert.Equal(t, "flexrun: line too long: 17825794 bytes, the limit is 16777216 bytes (16 MiB); it was skipped\n", errOut.String())
+}
+
+// TestDevBrokenPackageJSON: a broken plugin is reported and the others load
+// (dev used to refuse to start).
+func TestDevBrokenPackageJSON(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, map[string]string{"plugins/greeter.ts": devGreeterV1, "plugins/pkg/package.json": `{"main": `, "plugins/pkg/index.js": ""},
+		"--plugins", "plugins", "--debounce", "10ms")
+	s.expect(s.stdout, `^loaded plugins/greeter\.ts gen 1 in [0-9.]+ms: 1 action, 1 listener$`)
+	s.expect(s.stderr, `^plugins/pkg/package\.json:1:9: error: malformed JSON: unexpected end of JSON input$`)
+	s.send(`.invoke Greet {"name": "ada"}`)
+	s.expect(s.stdout, `hello ADA`)
+	s.send(".exit")
+	assert.Equal(t, 0, s.wait())
+}

@@ -149,3 +149,31 @@ func TestNoOrphanGoldens(t *testing.T) {
 		}
 	}
 }
+
+// TestOddFileNames: stack frames and compile errors name files by their
+// real names, which source maps carry as URLs.
+func TestOddFileNames(t *testing.T) {
+	t.Parallel()
+	for _, name := range []string{"per%20cent.js", `back\slash.js`, "tab\there.js"} {
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			dir := t.TempDir()
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("function f() {\n  throw new Error(\"boom\");\n}\nf();\n"), 0o644); err != nil {
+				t.Skipf("no such file names here: %v", err)
+			}
+			res := runCLI(t, dir, "run", name)
+			want := "Uncaught Error: boom\n    at f (" + name + ":2:9)\n"
+			if res.exit != 1 || !strings.HasPrefix(res.stderr, want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", res.exit, res.stderr, want)
+			}
+			if err := os.WriteFile(filepath.Join(dir, name), []byte("const m = \"x\";\nimport(m);\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			res = runCLI(t, dir, "run", name)
+			want = name + ":2:1: error: Unexpected reserved word\n    2 | import(m);\n      | ^\n"
+			if res.exit != 2 || !strings.HasPrefix(res.stderr, want) {
+				t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and:\n%s", res.exit, res.stderr, want)
+			}
+		})
+	}
+}
