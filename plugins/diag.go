@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/evanw/esbuild/pkg/api"
@@ -69,11 +68,7 @@ func (d Diagnostic) Render(cwd string) string {
 	}
 	fmt.Fprintf(&b, "error: %s\n", d.Message)
 	if d.File != "" && d.Line > 0 {
-		line := strings.TrimRight(d.LineText, "\r\n")
-		num := strconv.Itoa(d.Line)
-		w := max(5, len(num))
-		fmt.Fprintf(&b, "%*s | %s\n", w, num, line)
-		fmt.Fprintf(&b, "%*s | %s^\n", w, "", caretPad(line, d.Column-1))
+		writeCodeFrame(&b, strings.TrimRight(d.LineText, "\r\n"), d.Line, d.Column)
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
