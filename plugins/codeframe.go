@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -35,8 +36,9 @@ const (
 //
 // stacks are Node-style stacks as engine.JSError.Stack holds them ("    at
 // fn (file:line:col)", absolute paths, 1-based lines and columns). User
-// code is a frame whose file is an absolute path to a regular file, not
-// flexrun's own ("flexrun:…", "<eval>", "native"); a frame in node_modules
+// code is a frame whose file is an absolute path to a regular JavaScript or
+// TypeScript file (a stack is the error's "stack" property, which code may
+// set), not flexrun's own ("flexrun:…", "<eval>", "native"); a frame in node_modules
 // counts only when the stack has no other. It returns "" when no stack has
 // such a frame, or when that frame's line cannot be read back: the file is
 // too big, not UTF-8, shorter than the line, or the line is too long.
@@ -62,6 +64,9 @@ func userLocation(stack string) (stackLocation, bool) {
 	for _, l := range strings.Split(stack, "\n") {
 		loc, ok := parseFrame(l)
 		if !ok {
+			continue
+		}
+		if !sourceFile(loc.file) {
 			continue
 		}
 		if fi, err := os.Stat(loc.file); err != nil || !fi.Mode().IsRegular() {
@@ -113,6 +118,13 @@ func parseLocation(s string) (stackLocation, bool) {
 		return stackLocation{}, false
 	}
 	return stackLocation{file: file, line: line, col: col}, true
+}
+
+// sourceFile reports whether file is named like a source esbuild bundles;
+// a frame prints no line of any other file.
+func sourceFile(file string) bool {
+	ext := filepath.Ext(file)
+	return slices.Contains(pluginExts, ext) || ext == ".mts" || ext == ".cts"
 }
 
 func inNodeModules(file string) bool {

@@ -28,6 +28,7 @@ func TestStackCodeFrame(t *testing.T) {
 	binary := write("binary.js", "\xff\xfe\n")
 	long := write("long.js", strings.Repeat("x", 600)+"\n")
 	big := write("big.js", strings.Repeat("//\n", 3<<20))
+	secret := write("secret.txt", "password\n")
 
 	tests := []struct {
 		name string
@@ -66,6 +67,7 @@ func TestStackCodeFrame(t *testing.T) {
 		{"not UTF-8", []string{"E\n    at " + binary + ":1:1"}, ""},
 		{"minified line", []string{"E\n    at " + long + ":1:1"}, ""},
 		{"file too big", []string{"E\n    at " + big + ":1:1"}, ""},
+		{"not a source file (a stack code set)", []string{"E\n    at " + secret + ":1:1"}, ""},
 		{"not indented: not a frame", []string{"at " + plugin + ":1:1"}, ""},
 	}
 	for _, tt := range tests {
