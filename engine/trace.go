@@ -22,8 +22,13 @@ func (v *VM) tracef(format string, args ...any) {
 	fmt.Fprintf(v.e.opts.Trace, "trace: "+format+"\n", args...)
 }
 
-// traceValue renders a payload or result briefly.
+// traceValue renders a payload or result briefly: JSON, except that an
+// absent value (invokeAction("X") has no payload) is undefined, as
+// JavaScript has it, not JSON's null, which a payload can be too.
 func (v *VM) traceValue(val goja.Value) string {
+	if val == nil || goja.IsUndefined(val) {
+		return "undefined"
+	}
 	b, err := json.Marshal(v.exportBrief(val))
 	if err != nil {
 		return "?"

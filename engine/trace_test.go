@@ -45,6 +45,27 @@ trace: Accept #2 rejected "Error: Action Accept cancelled by before event" in T
 `, got)
 }
 
+// An absent payload is undefined, as JavaScript has it; null is a payload
+// of its own (Flex's listeners see the difference).
+func TestTraceAbsentPayloadIsUndefined(t *testing.T) {
+	t.Parallel()
+	var trace flexruntest.Buffer
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{Trace: &trace}})
+	res := e.RunScript(`
+		flex.Actions.registerAction("Ping", () => {});
+		await flex.Actions.invokeAction("Ping");
+		await flex.Actions.invokeAction("Ping", null);
+		await flex.Actions.invokeAction("Ping", undefined);
+	`)
+	require.NoError(t, res.Err)
+	got := regexp.MustCompile(`(?m)^trace: Ping #\d+ invoked with .*$`).FindAllString(trace.String(), -1)
+	assert.Equal(t, []string{
+		"trace: Ping #1 invoked with undefined",
+		"trace: Ping #2 invoked with null",
+		"trace: Ping #3 invoked with undefined",
+	}, got)
+}
+
 func TestSetTraceTogglesTracing(t *testing.T) {
 	t.Parallel()
 	e := flexruntest.New(t, flexruntest.Options{})
@@ -54,7 +75,7 @@ func TestSetTraceTogglesTracing(t *testing.T) {
 	require.NoError(t, e.SetTrace(ctx, &trace))
 	_, err := e.Invoke(ctx, "Ping", nil)
 	require.NoError(t, err)
-	assert.Contains(t, trace.String(), "trace: Ping #1 invoked with null\n")
+	assert.Contains(t, trace.String(), "trace: Ping #1 invoked with undefined\n", "a nil payload is an absent one")
 	require.NoError(t, e.SetTrace(ctx, nil))
 	before := trace.String()
 	_, err = e.Invoke(ctx, "Ping", nil)

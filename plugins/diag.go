@@ -76,11 +76,7 @@ func (d Diagnostic) Render(cwd string) string {
 	}
 	fmt.Fprintf(&b, "error: %s\n", d.Message)
 	if d.File != "" && d.Line > 0 {
-		line, pad := codeFrameLine(strings.TrimRight(d.LineText, "\r\n"), d.Column-1)
-		num := strconv.Itoa(d.Line)
-		w := max(5, len(num))
-		fmt.Fprintf(&b, "%*s | %s\n", w, num, line)
-		fmt.Fprintf(&b, "%*s | %s^\n", w, "", pad)
+		writeCodeFrame(&b, strings.TrimRight(d.LineText, "\r\n"), d.Line, d.Column)
 	}
 	for _, n := range d.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)

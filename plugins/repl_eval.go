@@ -108,12 +108,12 @@ func (r *REPL) settle(ctx context.Context, what string, start func(*engine.VM) (
 // it any more, either because its promise waits for nothing or because an
 // interrupt cut its async function short. The uncaught errors Wait returns
 // meanwhile are not the line's outcome (the engine has reported them
-// through Options.OnUncaught); an interrupt among them is the likely
-// reason the line never settles, and is named as such.
+// through Options.OnUncaught); a report of a job cut short among them (see
+// cutShort) is the likely reason the line never settles, and is named.
 func (r *REPL) wait(ctx context.Context, what string, done <-chan outcome) {
 	waitCtx, stop := context.WithCancel(ctx)
 	defer stop()
-	var cutShort *engine.UncaughtError
+	var shortBy *engine.UncaughtError
 	for {
 		idle := make(chan error, 1)
 		go func() { idle <- r.e.Wait(waitCtx) }()
@@ -131,12 +131,12 @@ func (r *REPL) wait(ctx context.Context, what string, done <-chan outcome) {
 			var u *engine.UncaughtError
 			switch {
 			case errors.As(err, &u):
-				if u.Kind == "interrupted" || u.Kind == "stack overflow" {
-					cutShort = u
+				if cutShort(u) {
+					shortBy = u
 				}
 				continue
-			case err == nil && cutShort != nil:
-				fmt.Fprintln(r.opts.Err, cutShortText(cutShort))
+			case err == nil && shortBy != nil:
+				fmt.Fprintln(r.opts.Err, cutShortText(shortBy))
 			case err == nil:
 				fmt.Fprintf(r.opts.Err, "Uncaught: unsettled: %s waits for a promise nothing will settle\n", what)
 			default:
@@ -159,12 +159,16 @@ func (r *REPL) finish(ctx context.Context, out outcome, err error) {
 	case err == nil:
 		r.print(out)
 	case errors.Is(err, engine.ErrAborted):
-		if u := r.abortReport(ctx); u != nil {
+		u, werr := r.abortReport(ctx)
+		switch {
+		case u != nil:
 			fmt.Fprintln(r.opts.Err, cutShortText(u))
-		} else if out.text != "" {
+		case out.text != "":
 			r.print(out)
-		} else {
-			fmt.Fprintln(r.opts.Err, "Interrupted: the line was cut short by the engine (job time budget or stack overflow)")
+		case werr != nil:
+			fmt.Fprintf(r.opts.Err, "stopped waiting for the line: %v\n", werr)
+		default: // the report was dropped (the engine keeps a bounded backlog)
+			fmt.Fprintln(r.opts.Err, "Aborted: the engine cut the line short and its report of why is lost")
 		}
 	case ctx.Err() != nil:
 		fmt.Fprintf(r.opts.Err, "stopped waiting for the line: %v\n", err)
@@ -173,26 +177,52 @@ func (r *REPL) finish(ctx context.Context, out outcome, err error) {
 	}
 }
 
-// abortReport takes the engine's report of the interrupt that aborted a
-// job, skipping older reports of other errors (the engine has shown them
-// through Options.OnUncaught); nil if the engine goes idle without one.
-func (r *REPL) abortReport(ctx context.Context) *engine.UncaughtError {
+// abortReport takes the engine's report of what aborted a job (see
+// cutShort), skipping older reports of other errors (the engine has shown
+// them through Options.OnUncaught). It returns nil and nil if the engine
+// goes idle without one, and nil and Wait's error if waiting fails.
+func (r *REPL) abortReport(ctx context.Context) (*engine.UncaughtError, error) {
 	for {
 		var u *engine.UncaughtError
-		if !errors.As(r.e.Wait(ctx), &u) {
-			return nil
+		err := r.e.Wait(ctx)
+		if !errors.As(err, &u) {
+			return nil, err
 		}
-		if u.Kind == "interrupted" || u.Kind == "stack overflow" {
-			return u
+		if cutShort(u) {
+			return u, nil
 		}
 	}
 }
 
-func cutShortText(u *engine.UncaughtError) string {
-	if u.Kind == "stack overflow" {
-		return "Uncaught " + u.Err.Error()
+// cutShort reports whether u is the engine cutting a job short rather than
+// JavaScript throwing: an interrupt (the job time budget, or another
+// Interrupt), a stack overflow, or a Go panic the loop recovered from,
+// which it reports as an "error" holding a Go error, not a JavaScript one.
+func cutShort(u *engine.UncaughtError) bool {
+	switch u.Kind {
+	case "interrupted", "stack overflow":
+		return true
+	case "error":
+		var je *engine.JSError
+		var ae *engine.ActionError
+		return !errors.As(u.Err, &je) && !errors.As(u.Err, &ae)
 	}
-	return "Interrupted: " + u.Err.Error()
+	return false
+}
+
+// cutShortText says which of cutShort's cases u is, in its own words: the
+// budget's text names the budget and where the job was.
+func cutShortText(u *engine.UncaughtError) string {
+	switch u.Kind {
+	case "stack overflow":
+		return "Uncaught " + u.Err.Error()
+	case "interrupted":
+		return "Interrupted: " + u.Err.Error()
+	}
+	// A panic's report goes on with the goroutine's stack, which the
+	// engine's own report (Options.OnUncaught) shows.
+	first, _, _ := strings.Cut(u.Err.Error(), "\n")
+	return "Aborted: " + first
 }
 
 // invoke runs `.invoke Name [json]`.

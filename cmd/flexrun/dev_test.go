@@ -279,6 +279,7 @@ func TestDevBadWorld(t *testing.T) {
 	assert.Equal(t, "flexrun dev: world.json: tasks[0].sid: required\n", res.stderr)
 }
 
+<<<<<<< HEAD
 // TestDevLongLine: a stdin line over the limit is reported and skipped; dev
 // reads on (it used to stop reading, silently, with exit status 0).
 func TestDevLongLine(t *testing.T) {
@@ -308,4 +309,32 @@ func TestDevBrokenPackageJSON(t *testing.T) {
 	s.expect(s.stdout, `hello ADA`)
 	s.send(".exit")
 	assert.Equal(t, 0, s.wait())
+=======
+// dev's reports of runtime errors carry the code frame run's do: a
+// listener's failure (the engine's log) and an uncaught error in a timer.
+func TestDevRuntimeErrorsHaveCodeFrames(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, map[string]string{"plugins/p.ts": `import { Actions } from "@twilio/flex-ui";
+Actions.addListener("beforeGreet", (p: any) => { const { name } = p.who; });
+Actions.registerAction("Greet", () => { setTimeout(() => (undefined as any).late, 0); return "hi"; });
+`}, "--plugins", "plugins")
+	s.expect(s.stdout, `^loaded plugins/p\.ts gen 1`)
+	s.send(".invoke Greet {}")
+	s.expect(s.stdout, `^'hi'$`)
+	errs := s.expect(s.stderr, `^    at `)
+	assert.Equal(t, []string{
+		"flexrun: beforeGreet listener of plugins/p.ts#1 failed: TypeError: Value is not object coercible",
+		"plugins/p.ts:2:69",
+		"    2 | Actions.addListener(\"beforeGreet\", (p: any) => { const { name } = p.who; });",
+		"      |                                                                     ^",
+		"    at plugins/p.ts:2:69",
+	}, errs)
+	errs = s.expect(s.stderr, `^      \|`)
+	assert.Equal(t, []string{
+		"Uncaught TypeError: Cannot read property 'late' of undefined",
+		"plugins/p.ts:3:77",
+		"    3 | Actions.registerAction(\"Greet\", () => { setTimeout(() => (undefined as any).late, 0); return \"hi\"; });",
+		"      |                                                                             ^",
+	}, errs)
+>>>>>>> issue10-c
 }

@@ -104,7 +104,7 @@ func merged[V any](base, over map[string]V) map[string]V {
 // directory.
 func (f *engineFlags) start(stdout, stderr io.Writer, onUncaught func(*engine.UncaughtError)) (*engine.Engine, *jsapi.Host, error) {
 	eopts := engine.Options{
-		Log:         relativePaths{stderr},
+		Log:         engineLog{stderr},
 		JobBudget:   f.budget,
 		OnUncaught:  onUncaught,
 		VirtualTime: f.virtual,

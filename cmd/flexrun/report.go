@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/flexrun/flexrun/engine"
@@ -46,7 +47,22 @@ func renderJS(err error) string {
 			head = "Uncaught " + head
 		}
 	}
-	return head + frames(js.Stack) + cause(js.Cause)
+	return head + codeFrame(js) + frames(js.Stack) + cause(js.Cause)
+}
+
+// codeFrame is the source line where js was thrown, with a caret, and its
+// leading newline (see plugins.StackCodeFrame). A wrapped error's own stack
+// comes first: it is where the action body failed, the outer error only
+// where Flex noticed.
+func codeFrame(js *engine.JSError) string {
+	var stacks []string
+	for e := js; e != nil; e = e.Cause {
+		stacks = append([]string{e.Stack}, stacks...)
+	}
+	if f := plugins.StackCodeFrame(stacks...); f != "" {
+		return "\n" + strings.TrimSuffix(f, "\n")
+	}
+	return ""
 }
 
 // frames is the "    at ..." part of a stack, with its leading newline.
@@ -84,6 +100,27 @@ func (r relativePaths) Write(p []byte) (int, error) {
 		return r.w.Write(p)
 	}
 	if _, err := r.w.Write(bytes.ReplaceAll(p, []byte(cwd+string(os.PathSeparator)), nil)); err != nil {
+		return 0, err
+	}
+	return len(p), nil
+}
+
+// engineLog is the engine's log (engine.Options.Log) as a user reads it. A
+// record with a stack — a listener's failure, "flexrun: beforeX listener of
+// Y failed: Error: msg" and its "    at" lines — gets the code frame of
+// where it was thrown after its first line, as renderJS gives uncaught
+// errors; then paths are shortened as relativePaths does. The engine
+// writes each record with one Write, so a record is never split here.
+type engineLog struct{ w io.Writer }
+
+func (l engineLog) Write(p []byte) (int, error) {
+	rec := p
+	if head, stack, ok := bytes.Cut(p, []byte("\n")); ok && bytes.HasPrefix(stack, []byte("    at ")) {
+		if f := plugins.StackCodeFrame(string(stack)); f != "" {
+			rec = slices.Concat(head, []byte("\n"), []byte(f), stack)
+		}
+	}
+	if _, err := (relativePaths{l.w}).Write(rec); err != nil {
 		return 0, err
 	}
 	return len(p), nil
