@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/flexrun/flexrun/engine"
 	"github.com/flexrun/flexrun/flexruntest"
 	"github.com/flexrun/flexrun/plugins"
 )
@@ -150,6 +151,10 @@ const pluginB = `export default class B {
 		flex.Actions.registerAction("BAction", (p) => { console.log("BAction", p); return "B done"; });
 		flex.Actions.addListener("afterSetActivity", (p) => console.log("B after SetActivity", p.activityName));
 		console.log("B init", { n: 1, list: [1, "two"] });
+		console.log("B clone", structuredClone(manager.store.getState().flex.worker.activities));
+		manager.workerClient.on("activityUpdated", (w) => console.log("B heard", w.activity.name));
+		manager.store.addReducer("b", (s = {}) => s);
+		manager.store.subscribe(() => {});
 		setTimeout(() => console.log("B timer"), 5);
 		await flex.Actions.invokeAction("SetActivity", { activityName: "Break" });
 		console.log("B init done", manager.workerClient.activity.name);
@@ -208,7 +213,7 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 				if unload && !l.Unload(a) {
 					t.Fatal("plugin a was not loaded")
 				}
-				load("b")
+				b := load("b")
 				res, err := e.Invoke(ctx, "BAction", map[string]any{"x": 1})
 				if err != nil || res != "B done" {
 					t.Fatalf("BAction: %v, %v\nstderr:\n%s", res, err, e.Stderr())
@@ -223,9 +228,18 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 					t.Fatalf("wait: %v\nstderr:\n%s", err, e.Stderr())
 				}
 				want := "B init { n: 1, list: [ 1, 'two' ] }\n" +
+					"B clone Map(5) {\n" +
+					"  'WA1' => { sid: 'WA1', name: 'Available', available: true },\n" +
+					"  'WA2' => { sid: 'WA2', name: 'On a Task', available: true },\n" +
+					"  'WA3' => { sid: 'WA3', name: 'Break', available: false },\n" +
+					"  'WA4' => { sid: 'WA4', name: 'Offline', available: false },\n" +
+					"  'WA5' => { sid: 'WA5', name: 'Busy', available: false }\n" +
+					"}\n" +
+					"B heard Break\n" +
 					"B after SetActivity Break\n" +
 					"B init done Break\n" +
 					"BAction { x: 1 }\n" +
+					"B heard Available\n" +
 					"B after SetActivity Available\n"
 				// The timer fires on the real clock, between any two of the
 				// invocations above.
@@ -238,6 +252,34 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 					if !strings.Contains(state, s) {
 						t.Errorf("world state lacks %s:\n%s", s, state)
 					}
+				}
+
+				// B's unload takes out what it did to the world, and B loads again.
+				if !l.Unload(b) {
+					t.Fatal("plugin b was not loaded")
+				}
+				regs, err := e.Registrations(ctx, engine.Owner{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range regs {
+					if r.Owner.Name == b {
+						t.Errorf("left after the unload: %+v", r)
+					}
+				}
+				before := e.Stdout()
+				if _, err := e.Invoke(ctx, "SetActivity", map[string]any{"activityName": "Offline"}); err != nil {
+					t.Fatalf("SetActivity: %v\nstderr:\n%s", err, e.Stderr())
+				}
+				if err := e.Wait(ctx); err != nil || e.Stdout() != before {
+					t.Errorf("after B's unload: %v, printed %q", err, strings.TrimPrefix(e.Stdout(), before))
+				}
+				load("b")
+				if res, err := e.Invoke(ctx, "BAction", nil); err != nil || res != "B done" {
+					t.Fatalf("BAction after reloading b: %v, %v\nstderr:\n%s", res, err, e.Stderr())
+				}
+				if stderr := e.Stderr(); stderr != "" {
+					t.Errorf("stderr:\n%s", stderr)
 				}
 			})
 		}
