@@ -155,6 +155,9 @@ const pluginB = `export default class B {
 		manager.workerClient.on("activityUpdated", (w) => console.log("B heard", w.activity.name));
 		manager.store.addReducer("b", (s = {}) => s);
 		manager.store.subscribe(() => {});
+		const el = React.createElement("b", { id: 1, key: "b" }, "x", React.createElement("i"));
+		console.log("B element", el.props.id, React.Children.count(el.props.children));
+		flex.TaskCanvasTabs.Content.add(el);
 		setTimeout(() => console.log("B timer"), 5);
 		await flex.Actions.invokeAction("SetActivity", { activityName: "Break" });
 		console.log("B init done", manager.workerClient.activity.name);
@@ -235,6 +238,7 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 					"  'WA4' => { sid: 'WA4', name: 'Offline', available: false },\n" +
 					"  'WA5' => { sid: 'WA5', name: 'Busy', available: false }\n" +
 					"}\n" +
+					"B element 1 2\n" +
 					"B heard Break\n" +
 					"B after SetActivity Break\n" +
 					"B init done Break\n" +

@@ -259,7 +259,7 @@
 		StartExternalWarmTransfer: [(p) => {
 			const t = callOf("StartExternalWarmTransfer", p);
 			if (typeof p.phoneNumber !== "string" || !p.phoneNumber) fail("StartExternalWarmTransfer: the payload needs a phoneNumber");
-			ArrayPrototypePush(t.conference.participants, w.participant({ sid: "CA" + p.phoneNumber.replace(/\D/g, ""), participantType: "external", phoneNumber: p.phoneNumber, callerId: p.callerId, status: "joined" }));
+			ArrayPrototypePush(t.conference.participants, w.participant({ sid: "CA" + digitsOf(p.phoneNumber), participantType: "external", phoneNumber: p.phoneNumber, callerId: p.callerId, status: "joined" }));
 			w.touch(t);
 		}, taskMutates],
 		ToggleMute: [() => { view.muted = !view.muted; w.changed(); }],
@@ -369,6 +369,12 @@
 		}],
 	};
 
+	// The digits of a phone number (no regexp: replace reads its exec).
+	function digitsOf(s) {
+		let out = "";
+		for (let i = 0; i < s.length; i++) if (s[i] >= "0" && s[i] <= "9") out += s[i];
+		return out;
+	}
 	function leaveAll(t) {
 		const parts = t.conference.participants;
 		for (let i = 0; i < parts.length; i++) parts[i].status = "left";

@@ -3,8 +3,8 @@
 	"use strict";
 	const {
 		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush,
-		ArrayPrototypeSlice, ArrayPrototypeSplice, DateNow, JSONStringify, MapPrototypeDelete, MapPrototypeGet,
-		MapPrototypeSet, ObjectAssign,
+		ArrayPrototypeSlice, ArrayPrototypeSplice, DateNow, JSONStringify, MapPrototypeDelete, MapPrototypeForEach,
+		MapPrototypeGet, MapPrototypeSet, ObjectAssign,
 	} = w.primordials;
 	const { EventEmitter } = w;
 
@@ -127,12 +127,16 @@
 				throw err;
 			}
 			const id = "audio-" + ++played;
-			playing.set(id, { url: media.url, repeatable: !!media.repeatable });
+			MapPrototypeSet(playing, id, { url: media.url, repeatable: !!media.repeatable });
 			return id;
 		},
-		stop(id) { playing.delete(id); },
+		stop(id) { MapPrototypeDelete(playing, id); },
 		toggleSound() {},
-		get playing() { return [...playing.values()]; },
+		get playing() {
+			const out = [];
+			MapPrototypeForEach(playing, (v) => { out[out.length] = v; });
+			return out;
+		},
 	};
 	w.Notifications = Notifications;
 	w.NotificationType = NotificationType;

@@ -38,7 +38,7 @@
 		PromisePrototypeFinally: uncurryThis(P.finally),
 		RegExpPrototypeExec: uncurryThis(RegExp.prototype.exec),
 	};
-	for (const name of ["concat", "every", "filter", "find", "findIndex", "includes", "indexOf", "join", "map", "push", "slice", "some", "splice"]) {
+	for (const name of ["concat", "every", "filter", "find", "findIndex", "includes", "indexOf", "join", "map", "push", "slice", "some", "splice", "unshift"]) {
 		primordials["ArrayPrototype" + name[0].toUpperCase() + name.slice(1)] = uncurryThis(A[name]);
 	}
 	for (const name of ["includes", "indexOf", "padStart", "replace", "slice", "split", "startsWith", "trim"]) {

@@ -6,7 +6,8 @@
 	"use strict";
 	const {
 		ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeIndexOf, ArrayPrototypeMap, ArrayPrototypePush,
-		ArrayPrototypeSlice, ArrayPrototypeSome, ArrayPrototypeSplice, JSONStringify, ObjectDefineProperty, ObjectEntries,
+		ArrayPrototypeSlice, ArrayPrototypeSome, ArrayPrototypeSplice, ArrayPrototypeUnshift, JSONStringify,
+		ObjectDefineProperty, ObjectKeys, ReflectApply,
 	} = w.primordials;
 	const React = w.React;
 	const h = (type) => {
@@ -27,7 +28,7 @@
 	const styledFor = (tag) => (...styles) => {
 		const c = h(typeof tag === "string" ? "Styled(" + tag + ")" : "Styled(" + (tag.displayName || tag.name || "Component") + ")");
 		c.__styles = styles;
-		c.withComponent = (other) => styledFor(other)(...styles);
+		c.withComponent = (other) => ReflectApply(styledFor(other), undefined, styles);
 		return c;
 	};
 	const styled = new Proxy(function styled(tag) { return styledFor(tag); }, {
@@ -152,9 +153,10 @@
 			return;
 		}
 		if (mergeWithDefault) {
-			for (const [k, v] of ObjectEntries(dtc.Default)) if (ch[k] === undefined) ch[k] = v;
+			const keys = ObjectKeys(dtc.Default);
+			for (let i = 0; i < keys.length; i++) if (ch[keys[i]] === undefined) ch[keys[i]] = dtc.Default[keys[i]];
 		}
-		registered.unshift(ch);
+		ArrayPrototypeUnshift(registered, ch);
 		ArrayPrototypePush(w.records.components, { container: "TaskChannels", op: "register", key: ch.name, component: null, options: {} });
 		w.own(() => tc.unregister(ch));
 	};
