@@ -158,6 +158,9 @@ const pluginB = `export default class B {
 		const el = React.createElement("b", { id: 1, key: "b" }, "x", React.createElement("i"));
 		console.log("B element", el.props.id, React.Children.count(el.props.children));
 		flex.TaskCanvasTabs.Content.add(el);
+		const u = new URL("https://example.com/?a=1"), params = u.searchParams;
+		u.search = "?b=2";
+		console.log("B url", params.get("a"), params.get("b"), u.href);
 		setTimeout(() => console.log("B timer"), 5);
 		await flex.Actions.invokeAction("SetActivity", { activityName: "Break" });
 		console.log("B init done", manager.workerClient.activity.name);
@@ -239,6 +242,7 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 					"  'WA5' => { sid: 'WA5', name: 'Busy', available: false }\n" +
 					"}\n" +
 					"B element 1 2\n" +
+					"B url null 2 https://example.com/?b=2\n" +
 					"B heard Break\n" +
 					"B after SetActivity Break\n" +
 					"B init done Break\n" +
