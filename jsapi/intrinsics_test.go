@@ -293,3 +293,117 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 		}
 	}
 }
+
+// The world's built-in actions, one after the other as an agent's day
+// goes, with a plugin that replaced intrinsics loaded: each does as it
+// does without it.
+func TestPatchedIntrinsicsDoNotBreakBuiltins(t *testing.T) {
+	t.Parallel()
+	steps := []struct {
+		action  string
+		payload any
+	}{
+		{"AcceptTask", map[string]any{"sid": "WR1"}},
+		{"HoldCall", map[string]any{"sid": "WR1"}},
+		{"UnholdCall", map[string]any{"sid": "WR1"}},
+		{"HoldParticipant", map[string]any{"sid": "WR1", "targetSid": "CA1"}},
+		{"UnholdParticipant", map[string]any{"sid": "WR1", "targetSid": "CA1"}},
+		{"ToggleDTMFDialpad", map[string]any{"sid": "WR1"}},
+		{"SetDTMFDialpadDigits", map[string]any{"sid": "WR1", "digits": "1"}},
+		{"SendDTMFDigits", map[string]any{"sid": "WR1", "digits": "12#"}},
+		{"StartExternalWarmTransfer", map[string]any{"sid": "WR1", "phoneNumber": "+1 555"}},
+		{"KickParticipant", map[string]any{"sid": "WR1", "targetSid": "CA1555"}},
+		{"TransferTask", map[string]any{"sid": "WR1", "targetSid": "WK2", "options": map[string]any{"mode": "WARM"}}},
+		{"CancelTransfer", map[string]any{"sid": "WR1"}},
+		{"ToggleMute", nil},
+		{"MonitorCall", map[string]any{"sid": "WR1"}},
+		{"StopMonitoringCall", map[string]any{"sid": "WR1"}},
+		{"SelectTaskInSupervisor", map[string]any{"sid": "WR1"}},
+		{"SelectWorkerInSupervisor", map[string]any{"workerSid": "WK2"}},
+		{"SelectTask", map[string]any{"sid": "WR1"}},
+		{"HangupCall", map[string]any{"sid": "WR1"}},
+		{"CompleteTask", map[string]any{"sid": "WR1"}},
+		{"SendMessage", map[string]any{"channelSid": "CH2", "body": "hi"}},
+		{"SetInputText", map[string]any{"channelSid": "CH2", "body": "typing"}},
+		{"SendTyping", map[string]any{"channelSid": "CH2"}},
+		{"AttachFile", map[string]any{"channelSid": "CH2", "file": map[string]any{"name": "a.txt"}}},
+		{"DetachFile", map[string]any{"channelSid": "CH2", "file": map[string]any{"name": "a.txt"}}},
+		{"SendMediaMessage", map[string]any{"channelSid": "CH2", "file": map[string]any{"name": "a.png", "type": "image/png", "size": 1}}},
+		{"DownloadMedia", map[string]any{"channelSid": "CH2"}},
+		{"WrapupTask", map[string]any{"sid": "WR2"}},
+		{"CompleteTask", map[string]any{"sid": "WR2"}},
+		{"RejectTask", map[string]any{"sid": "WR3"}},
+		{"StartOutboundCall", map[string]any{"destination": "+15551234"}},
+		{"NavigateToView", map[string]any{"viewName": "teams"}},
+		{"HistoryPush", "/x"},
+		{"HistoryReplace", "/y"},
+		{"HistoryGoBack", nil},
+		{"HistoryGoForward", nil},
+		{"HistoryGo", map[string]any{"delta": 0}},
+		{"ShowDirectory", nil},
+		{"HideDirectory", nil},
+		{"ToggleSidebar", nil},
+		{"ToggleOutboundDialer", nil},
+		{"SetComponentState", map[string]any{"name": "c", "state": map[string]any{"a": 1}}},
+		{"ApplyListFilters", map[string]any{"key": "k", "filters": []any{map[string]any{"a": 1}}}},
+		{"RemoveListFilters", map[string]any{"key": "k"}},
+		{"ReloadWindow", nil},
+		{"InsightsPlayer:play", map[string]any{"segmentId": "s"}},
+		{"InsightsPlayer:show", nil},
+		{"InsightsPlayer:hide", nil},
+		{"InsightsPlayer:initialized", nil},
+		{"HistoricalReporting:view", map[string]any{"uri": "u"}},
+		{"SetWorkerActivity", map[string]any{"workerSid": "WK2", "activityName": "Break"}},
+		{"SetActivity", map[string]any{"activityName": "Break", "options": map[string]any{"rejectPendingReservations": true}}},
+		{"Logout", nil},
+	}
+	world := `{
+  "tasks": [
+    {"sid": "WR1", "status": "pending", "taskChannelUniqueName": "voice"},
+    {"sid": "WR2", "status": "accepted", "taskChannelUniqueName": "chat", "conversationSid": "CH2"},
+    {"sid": "WR3", "status": "pending", "taskChannelUniqueName": "voice"}
+  ],
+  "conversations": [{"sid": "CH2", "messages": [{"author": "bob", "body": "hello"}]}]
+}`
+	// run goes through the steps, after loading a patcher in mode ("" for
+	// none), and returns the world state.
+	run := func(t *testing.T, mode string) string {
+		dir := t.TempDir()
+		worldFile := filepath.Join(dir, "world.json")
+		if err := os.WriteFile(worldFile, []byte(world), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		e := flexruntest.New(t, flexruntest.Options{WorldFile: worldFile})
+		ctx := context.Background()
+		if mode != "" {
+			if err := os.MkdirAll(filepath.Join(dir, "a"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "a", "a.js"), []byte(strings.Replace(patcherSource, "MODE", `"`+mode+`"`, 1)), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			e.LoadPlugins(filepath.Join(dir, "a"))
+		}
+		for _, s := range steps {
+			if _, err := e.Invoke(ctx, s.action, s.payload); err != nil {
+				t.Fatalf("%s: %v\nstderr:\n%s", s.action, err, e.Stderr())
+			}
+		}
+		if err := e.Wait(ctx); err != nil {
+			t.Fatalf("wait: %v\nstderr:\n%s", err, e.Stderr())
+		}
+		if stderr := e.Stderr(); stderr != "" {
+			t.Errorf("stderr:\n%s", stderr)
+		}
+		return e.WorldState()
+	}
+	want := run(t, "")
+	for _, mode := range []string{"throw", "wrong"} {
+		t.Run(mode, func(t *testing.T) {
+			t.Parallel()
+			if have := run(t, mode); have != want {
+				t.Errorf("world state:\n%s\nwant (as without the patches):\n%s", have, want)
+			}
+		})
+	}
+}

@@ -8,8 +8,8 @@
 	const {
 		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
 		ArrayPrototypeSlice, ArrayPrototypeSplice, JSONStringify, MathMax, MathMin, ObjectAssign, ObjectKeys,
-		PromisePrototypeFinally, PromisePrototypeThen, PromiseResolve, RegExpPrototypeExec, StringPrototypeReplace,
-		StringPrototypeSlice, StringPrototypeStartsWith, StringPrototypeTrim,
+		PromisePrototypeThen, PromiseResolve, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeSlice,
+		StringPrototypeStartsWith, StringPrototypeTrim,
 	} = w.primordials;
 	const { Actions, worker, view } = w;
 
@@ -269,7 +269,9 @@
 			}
 			// Flex blocks the action while the call is being placed.
 			Actions.blockAction("StartOutboundCall");
-			return PromisePrototypeFinally(PromisePrototypeThen(PromiseResolve(), () => {
+			// then, not finally: finally reads the promise's then.
+			const unblock = () => Actions.unblockAction("StartOutboundCall");
+			return PromisePrototypeThen(PromisePrototypeThen(PromiseResolve(), () => {
 				const sid = w.nextSid("WR");
 				const task = w.addTask({
 					sid, taskSid: "WT" + StringPrototypeSlice(sid, 2), taskChannelUniqueName: "voice", status: "accepted",
@@ -279,7 +281,7 @@
 				});
 				myParticipant(task);
 				w.touch(task);
-			}), () => Actions.unblockAction("StartOutboundCall"));
+			}), unblock, (e) => { unblock(); throw e; });
 		}],
 		ToggleOutboundDialer: [() => { view.outboundDialerOpen = !view.outboundDialerOpen; w.changed(); }],
 		MonitorCall: [(p) => { view.supervisor.monitoringTaskSid = taskOf("MonitorCall", p).sid; w.changed(); }, taskMutates],
@@ -348,7 +350,7 @@
 			w.changed();
 			return Actions.invokeAction("SendTyping", { channelSid: c.sid });
 		}, chat],
-		AttachFile: [(p) => { conversationOf("AttachFile", p).attachedFiles.push(fileInfo(p.file)); w.changed(); }, chat],
+		AttachFile: [(p) => { ArrayPrototypePush(conversationOf("AttachFile", p).attachedFiles, fileInfo(p.file)); w.changed(); }, chat],
 		DetachFile: [(p) => {
 			const c = conversationOf("DetachFile", p);
 			const name = fileInfo(p.file).name;

@@ -35,7 +35,6 @@
 		PromiseResolve: staticOf(Promise, "resolve"),
 		PromiseReject: staticOf(Promise, "reject"),
 		PromisePrototypeThen: uncurryThis(P.then),
-		PromisePrototypeFinally: uncurryThis(P.finally),
 		RegExpPrototypeExec: uncurryThis(RegExp.prototype.exec),
 	};
 	for (const name of ["concat", "every", "filter", "find", "findIndex", "includes", "indexOf", "join", "map", "push", "slice", "some", "splice", "unshift"]) {
