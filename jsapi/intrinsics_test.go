@@ -161,6 +161,12 @@ const pluginB = `export default class B {
 		const u = new URL("https://example.com/?a=1"), params = u.searchParams;
 		u.search = "?b=2";
 		console.log("B url", params.get("a"), params.get("b"), u.href);
+		flex.Notifications.registerNotification({ id: "b", content: "B says {{what}}" });
+		flex.Notifications.showNotification("b", { what: "hi" });
+		const task = flex.TaskHelper.getTaskByTaskSid("WR1");
+		console.log("B task", task.sid, flex.TaskHelper.isCallTask(task), manager.workerClient.reservations.size);
+		flex.Actions.addListener("beforeBAction", (p, abort) => { p.seen = true; });
+		flex.Actions.replaceAction("BAction", (p, original) => original(p));
 		setTimeout(() => console.log("B timer"), 5);
 		await flex.Actions.invokeAction("SetActivity", { activityName: "Break" });
 		console.log("B init done", manager.workerClient.activity.name);
@@ -243,10 +249,11 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 					"}\n" +
 					"B element 1 2\n" +
 					"B url null 2 https://example.com/?b=2\n" +
+					"B task WR1 true 1\n" +
 					"B heard Break\n" +
 					"B after SetActivity Break\n" +
 					"B init done Break\n" +
-					"BAction { x: 1 }\n" +
+					"BAction { x: 1, seen: true }\n" +
 					"B heard Available\n" +
 					"B after SetActivity Available\n"
 				// The timer fires on the real clock, between any two of the
@@ -283,7 +290,7 @@ func TestPatchedIntrinsicsDoNotBreakLaterPlugins(t *testing.T) {
 					t.Errorf("after B's unload: %v, printed %q", err, strings.TrimPrefix(e.Stdout(), before))
 				}
 				load("b")
-				if res, err := e.Invoke(ctx, "BAction", nil); err != nil || res != "B done" {
+				if res, err := e.Invoke(ctx, "BAction", map[string]any{}); err != nil || res != "B done" {
 					t.Fatalf("BAction after reloading b: %v, %v\nstderr:\n%s", res, err, e.Stderr())
 				}
 				if stderr := e.Stderr(); stderr != "" {
