@@ -122,14 +122,27 @@ const wrong = {
 	"Number.isInteger": function () { return false; },
 	"Number.isFinite": function () { return false; },
 	"Error.captureStackTrace": function () {},
+	// Globals a plugin may assign for everyone (a Promise library).
+	"globalThis.Date": function () { return {}; },
+	"globalThis.Error": function () { return {}; },
+	"globalThis.TypeError": function () { return {}; },
+	"globalThis.Map": function () { return {}; },
+	"globalThis.Set": function () { return {}; },
+	"globalThis.WeakMap": function () { return {}; },
+	"globalThis.WeakSet": function () { return {}; },
+	"globalThis.Promise": function () { return {}; },
+	"globalThis.queueMicrotask": function () {},
 };
 // Not patched: Object.defineProperty, which esbuild's __export in every
 // bundle (the plugin's own code) reads when the bundle runs.
 // Resolved before patching anything: the lookups below use intrinsics.
+// From the real global object: what the plugin's own window (globalThis
+// here) writes, its unload would undo.
+const realGlobal = Function("return this")(), OriginalError = Error;
 const targets = [];
 for (const path of Object.keys(wrong)) {
 	const m = /^(.*?)(?:\.(\w+)|\[Symbol\.(\w+)\])$/.exec(path);
-	const owner = m[1].split(".").reduce((o, k) => o[k], globalThis);
+	const owner = m[1].split(".").reduce((o, k) => o[k], realGlobal);
 	const key = m[2] !== undefined ? m[2] : Symbol[m[3]];
 	if (owner === undefined || !(key in owner)) continue; // not in this goja
 	targets.push([owner, key, path, wrong[path]]);
@@ -137,7 +150,7 @@ for (const path of Object.keys(wrong)) {
 const define = Reflect.defineProperty;
 for (let i = 0; i < targets.length; i++) {
 	const t = targets[i], path = t[2];
-	const fn = mode === "throw" ? function () { throw new Error("patched " + path); } : t[3];
+	const fn = mode === "throw" ? function () { throw new OriginalError("patched " + path); } : t[3];
 	define(t[0], t[1], { value: fn, writable: true, configurable: true });
 }
 `

@@ -3,8 +3,8 @@
 (function (w) {
 	"use strict";
 	const {
-		ArrayIsArray, ArrayPrototypeMap, JSONStringify, MapPrototypeForEach, ObjectAssign, ObjectKeys, SetPrototypeAdd,
-		SetPrototypeDelete, SetPrototypeHas,
+		ArrayIsArray, ArrayPrototypeMap, Date, JSONStringify, Map, MapPrototypeForEach, ObjectAssign, ObjectKeys, Set,
+		SetPrototypeAdd, SetPrototypeDelete, SetPrototypeHas,
 	} = w.primordials;
 
 	// snapshot is the JSON copy world.actions keeps of a payload: functions

@@ -7,7 +7,7 @@
 	"use strict";
 	const {
 		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
-		ArrayPrototypeSlice, ArrayPrototypeSplice, JSONStringify, MathMax, MathMin, ObjectAssign, ObjectKeys,
+		ArrayPrototypeSlice, ArrayPrototypeSplice, Error, JSONStringify, MathMax, MathMin, ObjectAssign, ObjectKeys,
 		PromisePrototypeThen, PromiseResolve, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeSlice,
 		StringPrototypeStartsWith, StringPrototypeTrim,
 	} = w.primordials;

@@ -7,7 +7,7 @@
 (function (w) {
 	"use strict";
 	const {
-		ArrayIsArray, ArrayPrototypePush, JSONStringify, ObjectFromEntries, ObjectKeys,
+		ArrayIsArray, ArrayPrototypePush, Error, JSONStringify, Map, ObjectFromEntries, ObjectKeys, TypeError,
 	} = w.primordials;
 	const helpers = new Map();
 	const partials = new Map();

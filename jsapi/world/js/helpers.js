@@ -3,8 +3,8 @@
 	"use strict";
 	const {
 		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush,
-		ArrayPrototypeSlice, ArrayPrototypeSplice, DateNow, JSONStringify, MapPrototypeDelete, MapPrototypeForEach,
-		MapPrototypeGet, MapPrototypeSet, ObjectAssign,
+		ArrayPrototypeSlice, ArrayPrototypeSplice, DateNow, JSONStringify, Map, MapPrototypeDelete, MapPrototypeForEach,
+		MapPrototypeGet, MapPrototypeSet, ObjectAssign, TypeError,
 	} = w.primordials;
 	const { EventEmitter } = w;
 

@@ -5,7 +5,8 @@
 // everyone, and stay loaded or be unloaded; the world must go on as Flex
 // does. So the world's files call these instead of the methods on its
 // values: ArrayPrototypePush(list, x) is list.push(x) with the original
-// push. They also iterate arrays with index loops and spread with
+// push; the constructors are the files' own bindings (const { Map } = ...).
+// They also iterate arrays with index loops and spread with
 // ReflectApply: for-of, spread and array destructuring read
 // Array.prototype[Symbol.iterator].
 (function (w) {
@@ -14,7 +15,9 @@
 	const staticOf = (ctor, name) => Function.prototype.bind.call(ctor[name], ctor);
 	const A = Array.prototype, S = String.prototype, P = Promise.prototype;
 	const primordials = {
-		QueueMicrotask: queueMicrotask, // a global a plugin may assign
+		// Constructors: globals a plugin may assign (a Promise library).
+		Date, Error, Map, Promise, Set, TypeError, WeakMap, WeakSet,
+		QueueMicrotask: queueMicrotask, // likewise
 		ReflectApply: Reflect.apply,
 		ArrayIsArray: Array.isArray,
 		DateNow: Date.now,
@@ -47,12 +50,12 @@
 		[WeakMap, ["get", "set", "has"]], [WeakSet, ["add", "has"]]]) {
 		for (const name of names) primordials[ctor.name + "Prototype" + name[0].toUpperCase() + name.slice(1)] = uncurryThis(ctor.prototype[name]);
 	}
-	const { MapPrototypeSet } = primordials;
+	const { Map: OriginalMap, MapPrototypeSet } = primordials;
 	// new Map(pairs) and Object.fromEntries(pairs) read the pairs' iterator
 	// and, for the map, its set: these take an array of [key, value] pairs
 	// by index.
 	primordials.SafeMap = (pairs) => {
-		const m = new Map();
+		const m = new OriginalMap(); // Map here would be read when called
 		for (let i = 0; i < pairs.length; i++) MapPrototypeSet(m, pairs[i][0], pairs[i][1]);
 		return m;
 	};

@@ -4,9 +4,9 @@
 (function (w) {
 	"use strict";
 	const {
-		ArrayPrototypeFilter, ArrayPrototypeMap, ArrayPrototypeSlice, ObjectAssign, ObjectDefineProperties, ObjectFromPairs,
-		PromisePrototypeThen, PromiseReject, PromiseResolve, QueueMicrotask, SafeMap, StringPrototypeSlice,
-		WeakMapPrototypeGet, WeakMapPrototypeHas, WeakMapPrototypeSet,
+		ArrayPrototypeFilter, ArrayPrototypeMap, ArrayPrototypeSlice, Error, Map, ObjectAssign, ObjectDefineProperties,
+		ObjectFromPairs, PromisePrototypeThen, PromiseReject, PromiseResolve, QueueMicrotask, SafeMap, StringPrototypeSlice,
+		TypeError, WeakMap, WeakMapPrototypeGet, WeakMapPrototypeHas, WeakMapPrototypeSet,
 	} = w.primordials;
 	const { EventEmitter, worker } = w;
 

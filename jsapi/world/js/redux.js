@@ -4,8 +4,8 @@
 (function (w) {
 	"use strict";
 	const {
-		ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypeFilter, ArrayPrototypeIndexOf, ArrayPrototypeSlice, ObjectAssign,
-		ObjectGetPrototypeOf, ObjectKeys,
+		ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypeFilter, ArrayPrototypeIndexOf, ArrayPrototypeSlice, Error,
+		ObjectAssign, ObjectGetPrototypeOf, ObjectKeys,
 	} = w.primordials;
 	const isPlain = (x) => x !== null && typeof x === "object" && !ArrayIsArray(x) &&
 		(ObjectGetPrototypeOf(x) === Object.prototype || ObjectGetPrototypeOf(x) === null);

@@ -6,10 +6,10 @@
 	"use strict";
 	const {
 		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypeMap,
-		ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, DateNow, JSONParse, JSONStringify, MapPrototypeDelete,
-		MapPrototypeGet, MapPrototypeSet, ObjectDefineProperties, ObjectDefineProperty, ObjectKeys, PromisePrototypeThen,
-		PromiseReject, PromiseResolve, QueueMicrotask, ReflectApply, StringPrototypePadStart, StringPrototypeSlice,
-		WeakSetPrototypeAdd, WeakSetPrototypeHas,
+		ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, Date, DateNow, Error, JSONParse, JSONStringify, Map,
+		MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, ObjectDefineProperties, ObjectDefineProperty, ObjectKeys,
+		PromisePrototypeThen, PromiseReject, PromiseResolve, QueueMicrotask, ReflectApply, StringPrototypePadStart,
+		StringPrototypeSlice, TypeError, WeakSet, WeakSetPrototypeAdd, WeakSetPrototypeHas,
 	} = w.primordials;
 	const seed = w.seed;
 	w.token = seed.token;

@@ -7,7 +7,7 @@
 	const {
 		ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeIndexOf, ArrayPrototypeMap, ArrayPrototypePush,
 		ArrayPrototypeSlice, ArrayPrototypeSome, ArrayPrototypeSplice, ArrayPrototypeUnshift, JSONStringify,
-		ObjectDefineProperty, ObjectKeys, ReflectApply,
+		ObjectDefineProperty, ObjectKeys, ReflectApply, Set, TypeError,
 	} = w.primordials;
 	const React = w.React;
 	const h = (type) => {
