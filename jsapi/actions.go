@@ -7,6 +7,8 @@ package jsapi
 // are named after the method, the getters "get <method>".
 
 import (
+	"strconv"
+
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/engine"
@@ -55,7 +57,7 @@ func (h *Host) newActions(v *engine.VM, owner engine.Owner) *goja.Object {
 }
 
 func (a *actionsFacade) registerAction(c goja.FunctionCall) goja.Value {
-	name := jsargs.String(a.rt, "Actions.registerAction", "the action name", c, 0)
+	name := a.name("Actions.registerAction", c)
 	if err := a.v.RegisterAction(a.owner, name, c.Argument(1), c.Argument(2)); err != nil {
 		a.v.Throw(err)
 	}
@@ -64,19 +66,19 @@ func (a *actionsFacade) registerAction(c goja.FunctionCall) goja.Value {
 
 func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 	name := c.Argument(0)
-	if s, ok := name.Export().(string); ok {
+	if s, ok := name.Export().(string); ok && !isSymbol(name) {
 		if _, isObj := name.(*goja.Object); !isObj {
 			return a.rt.ToValue(a.v.InvokeAction(s, c.Argument(1)))
 		}
 	}
 	// invokeAction never throws (rule 3): a bad name rejects.
 	p, _, reject := a.rt.NewPromise()
-	reject(a.rt.NewTypeError("Actions.invokeAction: the action name must be a string, received " + jsargs.Describe(name)))
+	reject(a.rt.NewTypeError("Actions.invokeAction: the action name must be a string, received " + describe(name)))
 	return a.rt.ToValue(p)
 }
 
 func (a *actionsFacade) replaceAction(c goja.FunctionCall) goja.Value {
-	name := jsargs.String(a.rt, "Actions.replaceAction", "the action name", c, 0)
+	name := a.name("Actions.replaceAction", c)
 	if err := a.v.ReplaceAction(a.owner, name, c.Argument(1)); err != nil {
 		a.v.Throw(err)
 	}
@@ -84,7 +86,7 @@ func (a *actionsFacade) replaceAction(c goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) addListener(c goja.FunctionCall) goja.Value {
-	if err := a.v.AddListener(a.owner, eventName(c.Argument(0)), c.Argument(1)); err != nil {
+	if err := a.v.AddListener(a.owner, a.eventName("Actions.addListener", c.Argument(0)), c.Argument(1)); err != nil {
 		a.v.Throw(err)
 	}
 	return a.emitter
@@ -96,7 +98,7 @@ func (a *actionsFacade) on(c goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) removeListener(c goja.FunctionCall) goja.Value {
-	if err := a.v.RemoveListener(eventName(c.Argument(0)), c.Argument(1)); err != nil {
+	if err := a.v.RemoveListener(a.eventName("Actions.removeListener", c.Argument(0)), c.Argument(1)); err != nil {
 		a.v.Throw(err)
 	}
 	return a.emitter
@@ -105,7 +107,7 @@ func (a *actionsFacade) removeListener(c goja.FunctionCall) goja.Value {
 func (a *actionsFacade) removeAllListeners(c goja.FunctionCall) goja.Value {
 	var event *string
 	if len(c.Arguments) > 0 && !goja.IsUndefined(c.Argument(0)) {
-		s := eventName(c.Argument(0))
+		s := a.eventName("Actions.removeAllListeners", c.Argument(0))
 		event = &s
 	}
 	if err := a.v.RemoveAllListeners(event); err != nil {
@@ -121,7 +123,7 @@ func (a *actionsFacade) emit(goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) findPending(c goja.FunctionCall) goja.Value {
-	res, err := a.v.FindPendingActions(c.Argument(0), c.Argument(1))
+	res, err := a.v.FindPendingActions(a.withoutSymbols(c.Argument(0)), c.Argument(1))
 	if err != nil {
 		a.v.Throw(err)
 	}
@@ -129,7 +131,7 @@ func (a *actionsFacade) findPending(c goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) findBlocked(c goja.FunctionCall) goja.Value {
-	res, err := a.v.FindBlockedActions(c.Argument(0), c.Argument(1))
+	res, err := a.v.FindBlockedActions(a.withoutSymbols(c.Argument(0)), c.Argument(1))
 	if err != nil {
 		a.v.Throw(err)
 	}
@@ -137,17 +139,49 @@ func (a *actionsFacade) findBlocked(c goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) blockAction(c goja.FunctionCall) goja.Value {
-	if err := a.v.BlockAction(c.Argument(0).String(), argOrNil(c, 1)); err != nil {
+	if err := a.v.BlockAction(a.coercedName("Actions.blockAction", c.Argument(0)), argOrNil(c, 1)); err != nil {
 		a.v.Throw(err)
 	}
 	return goja.Undefined()
 }
 
 func (a *actionsFacade) unblockAction(c goja.FunctionCall) goja.Value {
-	if err := a.v.UnblockAction(c.Argument(0).String(), argOrNil(c, 1)); err != nil {
+	if err := a.v.UnblockAction(a.coercedName("Actions.unblockAction", c.Argument(0)), argOrNil(c, 1)); err != nil {
 		a.v.Throw(err)
 	}
 	return goja.Undefined()
+}
+
+// withoutSymbols is the actions argument of findPendingActions and
+// findBlockedActions with its Symbols taken out: in Flex a Symbol equals no
+// action's name, so it finds nothing, while the registry would look it up
+// by its description. Other names pass as they are.
+func (a *actionsFacade) withoutSymbols(names goja.Value) goja.Value {
+	if isSymbol(names) {
+		return a.rt.NewArray()
+	}
+	arr, ok := names.(*goja.Object)
+	if !ok || arr.ClassName() != "Array" {
+		return names
+	}
+	n := arr.Get("length").ToInteger()
+	kept := make([]any, 0, n)
+	found := false
+	for i := int64(0); i < n; i++ {
+		el := arr.Get(strconv.FormatInt(i, 10))
+		if isSymbol(el) {
+			found = true
+			continue
+		}
+		if el == nil {
+			el = goja.Undefined()
+		}
+		kept = append(kept, el)
+	}
+	if !found {
+		return names
+	}
+	return a.rt.NewArray(kept...)
 }
 
 func argOrNil(c goja.FunctionCall, i int) goja.Value {
@@ -157,11 +191,49 @@ func argOrNil(c goja.FunctionCall, i int) goja.Value {
 	return nil
 }
 
+// name is argument 0 of an Actions method that takes an action name: a
+// string, or a TypeError. goja exports a Symbol as its description
+// ("Symbol(n)"), which jsargs.String would take for a string: the action
+// would be filed under another action's name.
+func (a *actionsFacade) name(api string, c goja.FunctionCall) string {
+	a.refuseSymbol(api, "the action name", c.Argument(0))
+	return jsargs.String(a.rt, api, "the action name", c, 0)
+}
+
+// coercedName is the name of blockAction and unblockAction, which take
+// any value by its string form, as Flex does; a Symbol has none.
+func (a *actionsFacade) coercedName(api string, v goja.Value) string {
+	a.refuseSymbol(api, "the action name", v)
+	return v.String()
+}
+
 // eventName is the listener registry's key: like EventEmitter, any value
-// is used by its string form.
-func eventName(v goja.Value) string {
+// is used by its string form; a Symbol, whose String() would name another
+// event ("Symbol(n)"), is refused.
+func (a *actionsFacade) eventName(api string, v goja.Value) string {
 	if v == nil {
 		return "undefined"
 	}
+	a.refuseSymbol(api, "the event name", v)
 	return v.String()
+}
+
+// refuseSymbol throws the TypeError of a non-string name when v is a Symbol.
+func (a *actionsFacade) refuseSymbol(api, what string, v goja.Value) {
+	if isSymbol(v) {
+		panic(a.rt.NewTypeError(api + ": " + what + " must be a string, received " + describe(v)))
+	}
+}
+
+func isSymbol(v goja.Value) bool {
+	_, ok := v.(*goja.Symbol)
+	return ok
+}
+
+// describe is jsargs.Describe, naming a Symbol as one.
+func describe(v goja.Value) string {
+	if isSymbol(v) {
+		return "symbol Symbol(" + v.String() + ")" // goja's String() is the bare description
+	}
+	return jsargs.Describe(v)
 }

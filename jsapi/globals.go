@@ -30,11 +30,12 @@ func (h *Host) installGlobals(v *engine.VM) {
 	// other packages use it.
 	g.Set("global", g)
 
+	ci := newCloneIntrinsics(rt)
 	g.Set("structuredClone", jsfunc.New(rt, "structuredClone", 1, func(c goja.FunctionCall) goja.Value {
 		if len(c.Arguments) == 0 {
 			panic(rt.NewTypeError("structuredClone: the value argument is required"))
 		}
-		return structuredClone(rt, c.Argument(0))
+		return structuredClone(rt, ci, c.Argument(0))
 	}))
 
 	perf := rt.NewObject()

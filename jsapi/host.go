@@ -134,6 +134,7 @@ func (h *Host) Setup(v *engine.VM) error {
 	global.Set("window", global)
 	global.Set("self", global)
 	global.Set("console", console.New(rt, h.opts.Stdout, h.opts.Stderr))
+	h.installStart(v)
 	h.installTimers(v)
 	h.installGlobals(v)
 	h.page = web.Install(v, web.Options{

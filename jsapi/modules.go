@@ -33,7 +33,7 @@ func (h *Host) Module(v *engine.VM, owner engine.Owner) *goja.Object {
 	}
 	rt := v.Runtime()
 	m := rt.NewObject()
-	m.Set("Actions", h.newActions(v, owner))
+	h.definePageActions(v, m, h.newActions(v, owner))
 	exports := h.world.Exports()
 	for _, name := range slices.Sorted(maps.Keys(exports)) { // a stable key order for Object.keys(flex)
 		m.Set(name, exports[name])

@@ -19,22 +19,34 @@ import (
 )
 
 // The contract in JavaScript, so that each await is a real await and init's
-// errors keep their stacks. Compiled once per engine; its frames are named
-// "flexrun:start" and left out of stacks.
-const startSource = `(async function (mod, loaded, flex, manager) {
-	const isClass = (f) => /^class[\s{]/.test(Function.prototype.toString.call(f));
-	const start = async (C) => {
+// errors keep their stacks. Run once per engine, at Setup: the intrinsics
+// it uses are captured then, before any plugin runs, since a plugin may
+// replace them (one realm, as in the browser) and every later start must
+// go as before. Its frames are named "flexrun:start" and left out of stacks.
+const startSource = `(function () {
+	"use strict";
+	const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+	const functionSource = uncurry(Function.prototype.toString);
+	const slice = uncurry(String.prototype.slice);
+	// class, then whitespace or "{" (no RegExp: test reads the regexp's exec).
+	const isClass = (f) => {
+		const src = functionSource(f), next = src[5];
+		return slice(src, 0, 5) === "class" && (next === "{" || next === " " || next === "\t" || next === "\n" || next === "\r");
+	};
+	const start = async (C, flex, manager) => {
 		const instance = new C();
 		if (typeof instance.init === "function") await instance.init(flex, manager);
 	};
-	const def = mod && mod.default;
-	if (typeof def === "function") {
-		if (isClass(def)) await start(def);
-		else await def(flex, manager);
-	}
-	for (const C of loaded) await start(C);
-	if (mod && typeof mod.actionHook === "function") await mod.actionHook(flex, manager);
-})`
+	return async function (mod, loaded, flex, manager) {
+		const def = mod && mod.default;
+		if (typeof def === "function") {
+			if (isClass(def)) await start(def, flex, manager);
+			else await def(flex, manager);
+		}
+		for (let i = 0; i < loaded.length; i++) await start(loaded[i], flex, manager);
+		if (mod && typeof mod.actionHook === "function") await mod.actionHook(flex, manager);
+	};
+})()`
 
 // FlexPlugin as @twilio/flex-plugin defines it: a base class with a name.
 const flexPluginSource = `(function (loaded) {
@@ -44,7 +56,8 @@ const flexPluginSource = `(function (loaded) {
 	}
 	return {
 		FlexPlugin,
-		loadPlugin(PluginClass) { loaded.push(PluginClass); },
+		// No push: a plugin may have replaced Array.prototype.push.
+		loadPlugin(PluginClass) { loaded[loaded.length] = PluginClass; },
 	};
 })`
 
@@ -72,17 +85,19 @@ func (h *Host) pluginModule(v *engine.VM, owner engine.Owner) *goja.Object {
 	return m.exports
 }
 
+// installStart makes the start-up contract, at Setup (see startSource).
+func (h *Host) installStart(v *engine.VM) {
+	fn, ok := goja.AssertFunction(mustRun(v.Runtime(), startProgram()))
+	if !ok {
+		panic("jsapi: start-up contract is not a function")
+	}
+	h.startFn = fn
+}
+
 // Start runs the start-up contract for a module evaluated as owner and
 // returns the promise of its end. Loop only.
 func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Promise, error) {
 	rt := v.Runtime()
-	if h.startFn == nil {
-		fn, ok := goja.AssertFunction(mustRun(rt, startProgram()))
-		if !ok {
-			panic("jsapi: start-up contract is not a function")
-		}
-		h.startFn = fn
-	}
 	var loaded goja.Value = rt.NewArray()
 	if m, ok := h.plugins[owner]; ok {
 		loaded = m.loaded

@@ -17,10 +17,17 @@ import (
 
 const reactSource = `(function () {
 	"use strict";
+	// Run at Setup: the intrinsics the stand-in calls are captured before
+	// any plugin may replace them (see startSource).
+	const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+	const hasOwn = uncurry(Object.prototype.hasOwnProperty), assign = Object.assign, isArray = Array.isArray;
+	const push = uncurry(Array.prototype.push), map = uncurry(Array.prototype.map), forEach = uncurry(Array.prototype.forEach);
+	const bind = uncurry(Function.prototype.bind), call = uncurry(Function.prototype.call);
 	// React's element and type tags, as the real package makes them, so
 	// libraries that test $$typeof (react-is, Paste, emotion) see what they
 	// expect.
-	const tag = (name) => Symbol.for("react." + name);
+	const symbolFor = Symbol.for;
+	const tag = (name) => symbolFor("react." + name);
 	const ELEMENT = tag("element"), PROVIDER = tag("provider"), CONTEXT = tag("context"),
 		FORWARD_REF = tag("forward_ref"), MEMO = tag("memo"), LAZY = tag("lazy");
 	const Fragment = tag("fragment"), StrictMode = tag("strict_mode"), Profiler = tag("profiler"),
@@ -33,7 +40,7 @@ const reactSource = `(function () {
 		if (config != null) {
 			if (config.ref !== undefined) ref = config.ref;
 			if (config.key !== undefined) key = "" + config.key;
-			for (const k in config) if (Object.prototype.hasOwnProperty.call(config, k) && !reserved[k]) props[k] = config[k];
+			for (const k in config) if (hasOwn(config, k) && !reserved[k]) props[k] = config[k];
 		}
 		if (children.length === 1) props.children = children[0];
 		else if (children.length > 1) props.children = children;
@@ -47,7 +54,7 @@ const reactSource = `(function () {
 		return el;
 	}
 	const jsx = (type, props, key) => {
-		const config = Object.assign({}, props);
+		const config = assign({}, props);
 		if (key !== undefined) config.key = key;
 		const children = config.children;
 		delete config.children;
@@ -56,12 +63,12 @@ const reactSource = `(function () {
 		return el;
 	};
 	const isValidElement = (x) => typeof x === "object" && x !== null && x.$$typeof === ELEMENT;
-	const cloneElement = (el, config, ...children) => element(el.type, Object.assign({}, el.props), el.key, el.ref, config, children);
+	const cloneElement = (el, config, ...children) => element(el.type, assign({}, el.props), el.key, el.ref, config, children);
 
 	class Component {
 		constructor(props, context) { this.props = props; this.context = context; this.refs = {}; this.state = this.state || {}; }
 		setState(update, callback) {
-			Object.assign(this.state, typeof update === "function" ? update(this.state, this.props) : update);
+			assign(this.state, typeof update === "function" ? update(this.state, this.props) : update);
 			if (typeof callback === "function") callback();
 		}
 		forceUpdate(callback) { if (typeof callback === "function") callback(); }
@@ -79,13 +86,13 @@ const reactSource = `(function () {
 	}
 	const flatten = (children, out) => {
 		if (children === null || children === undefined || typeof children === "boolean") return out;
-		if (Array.isArray(children)) { for (const c of children) flatten(c, out); return out; }
-		out.push(children);
+		if (isArray(children)) { for (let i = 0; i < children.length; i++) flatten(children[i], out); return out; }
+		push(out, children);
 		return out;
 	};
 	const Children = {
-		map: (children, fn, thisArg) => (children == null ? children : flatten(children, []).map((c, i) => fn.call(thisArg, c, i))),
-		forEach: (children, fn, thisArg) => { flatten(children, []).forEach((c, i) => fn.call(thisArg, c, i)); },
+		map: (children, fn, thisArg) => (children == null ? children : map(flatten(children, []), (c, i) => call(fn, thisArg, c, i))),
+		forEach: (children, fn, thisArg) => { forEach(flatten(children, []), (c, i) => call(fn, thisArg, c, i)); },
 		count: (children) => flatten(children, []).length,
 		toArray: (children) => flatten(children, []),
 		only: (children) => {
@@ -97,7 +104,7 @@ const reactSource = `(function () {
 	const react = {
 		Fragment, StrictMode, Profiler, Suspense, Component, PureComponent, Children,
 		createElement, cloneElement, isValidElement, createContext,
-		createFactory: (type) => createElement.bind(null, type),
+		createFactory: (type) => bind(createElement, null, type),
 		createRef: () => ({ current: null }),
 		forwardRef: (render) => ({ $$typeof: FORWARD_REF, render }),
 		memo: (type, compare) => ({ $$typeof: MEMO, type, compare: compare === undefined ? null : compare }),

@@ -31,10 +31,19 @@ func (w *web) installURL(domainToASCII goja.Callable) {
 		return r.String()
 	}
 	paramsToString := jsfunc.MustCallable(w.searchParams.Get("prototype").(*goja.Object).Get("toString"))
+	// Made at Setup, with the methods it calls captured then: a plugin may
+	// replace URLSearchParams's or Array's (iterators included) for everyone.
 	makeRefill := jsfunc.MustCallable(jsfunc.MustRun(rt, `(function (URLSearchParams) {
+		"use strict";
+		const uncurry = Function.prototype.bind.bind(Function.prototype.call);
+		const P = URLSearchParams.prototype;
+		const forEach = uncurry(P.forEach), remove = uncurry(P.delete), append = uncurry(P.append);
+		// goja_nodejs's forEach calls back with (name, value).
 		return function refill(params, query) {
-			for (const k of new Set(params.keys())) params.delete(k);
-			for (const [k, v] of new URLSearchParams(query)) params.append(k, v);
+			const names = [];
+			forEach(params, (name) => { names[names.length] = name; });
+			for (let i = 0; i < names.length; i++) remove(params, names[i]);
+			forEach(new URLSearchParams(query), (name, value) => append(params, name, value));
 		};
 	})`))
 	r, err := makeRefill(goja.Undefined(), w.searchParams)

@@ -29,7 +29,7 @@ const VERSION = "1.34.6"
 //go:embed js/*.js
 var sources embed.FS
 
-var sourceOrder = []string{"state.js", "process.js", "redux.js", "manager.js", "helpers.js", "handlebars.js", "api.js", "ui.js", "react-redux.js", "builtins.js"}
+var sourceOrder = []string{"intrinsics.js", "state.js", "process.js", "redux.js", "manager.js", "helpers.js", "handlebars.js", "api.js", "ui.js", "react-redux.js", "builtins.js"}
 
 // programs are the world's files compiled, once per process: a program is
 // immutable and may run in any number of runtimes.
@@ -59,6 +59,9 @@ type World struct {
 	v     *engine.VM
 	ctx   *goja.Object                     // the context the JavaScript files share
 	undos map[engine.Owner][]goja.Callable // what each owner did to the world (Forget)
+
+	jsonParse goja.Callable // JSON.parse, as the engine started
+	errorCtor goja.Value    // Error, likewise
 }
 
 // New returns the world seeded with f (nil: the default world). Absent
@@ -107,7 +110,10 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 	rt := v.Runtime()
 	w.v = v
 	ctx := rt.NewObject()
-	ctx.Set("seed", jsonValue(rt, w.file))
+	// Captured before any plugin runs, which may replace JSON.parse or Error.
+	w.jsonParse = jsfunc.MustCallable(rt.Get("JSON").(*goja.Object).Get("parse"))
+	w.errorCtor = rt.Get("Error")
+	ctx.Set("seed", w.jsonValue(w.file))
 	ctx.Set("VERSION", VERSION)
 	ctx.Set("Actions", hooks.Actions)
 	ctx.Set("React", hooks.React)
@@ -124,7 +130,7 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 		if w.transport != nil {
 			list = append(list, w.transport.Fetches()...)
 		}
-		return jsonValue(rt, list)
+		return w.jsonValue(list)
 	}))
 	// own(undo): what the running plugin did to the world, undone by Forget.
 	ctx.Set("own", jsfunc.New(rt, "own", 1, func(c goja.FunctionCall) goja.Value {
@@ -167,14 +173,13 @@ func (w *World) Install(v *engine.VM, hooks Hooks) error {
 
 // jsonValue turns Go data into plain JavaScript objects and arrays (not
 // Go-backed wrappers), so that scripts see ordinary values.
-func jsonValue(rt *goja.Runtime, x any) goja.Value {
+func (w *World) jsonValue(x any) goja.Value {
+	rt := w.v.Runtime()
 	b, err := json.Marshal(x)
 	if err != nil {
 		panic(rt.NewGoError(err))
 	}
-	parse := rt.Get("JSON").(*goja.Object).Get("parse")
-	fn, _ := goja.AssertFunction(parse)
-	v, err := fn(goja.Undefined(), rt.ToValue(string(b)))
+	v, err := w.jsonParse(goja.Undefined(), rt.ToValue(string(b)))
 	if err != nil {
 		panic(err)
 	}
@@ -189,7 +194,7 @@ func (w *World) advance(c goja.FunctionCall) goja.Value {
 	ms := c.Argument(0).ToFloat()
 	switch {
 	case !w.v.VirtualTime():
-		reject(newError(rt, `world.advance needs the virtual clock: run with --virtual-time or "clock": "virtual" in the world file`))
+		reject(w.newError(`world.advance needs the virtual clock: run with --virtual-time or "clock": "virtual" in the world file`))
 	case ms != ms || ms < 0:
 		reject(rt.NewTypeError("world.advance: ms must be a number ≥ 0, received " + c.Argument(0).String()))
 	default:
@@ -199,8 +204,8 @@ func (w *World) advance(c goja.FunctionCall) goja.Value {
 }
 
 // newError is a JavaScript Error (not a GoError wrapper) with message.
-func newError(rt *goja.Runtime, message string) *goja.Object {
-	e, err := rt.New(rt.Get("Error"), rt.ToValue(message))
+func (w *World) newError(message string) *goja.Object {
+	e, err := w.v.Runtime().New(w.errorCtor, w.v.Runtime().ToValue(message))
 	if err != nil {
 		panic(err)
 	}

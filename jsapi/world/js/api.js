@@ -2,6 +2,10 @@
 // what scripts and tests read and drive.
 (function (w) {
 	"use strict";
+	const {
+		ArrayIsArray, ArrayPrototypeMap, Date, JSONStringify, Map, MapPrototypeForEach, ObjectAssign, ObjectKeys, Set,
+		SetPrototypeAdd, SetPrototypeDelete, SetPrototypeHas,
+	} = w.primordials;
 
 	// snapshot is the JSON copy world.actions keeps of a payload: functions
 	// dropped, a task written as its reservation SID and a conversation as
@@ -13,16 +17,19 @@
 			if (typeof x === "function" || typeof x === "symbol" || x === undefined) return undefined;
 			if (x === null || typeof x !== "object") return typeof x === "bigint" ? String(x) : x;
 			if (x instanceof Date) return x.toJSON();
-			if (seen.has(x)) return "[Circular]";
-			seen.add(x);
+			if (SetPrototypeHas(seen, x)) return "[Circular]";
+			SetPrototypeAdd(seen, x);
 			let out;
-			if (Array.isArray(x)) out = x.map((v) => { const c = copy(v); return c === undefined ? null : c; });
-			else if (x instanceof Map) out = Object.fromEntries([...x].map(([k, v]) => [String(k), copy(v)]));
-			else {
+			if (ArrayIsArray(x)) out = ArrayPrototypeMap(x, (v) => { const c = copy(v); return c === undefined ? null : c; });
+			else if (x instanceof Map) {
 				out = {};
-				for (const k of Object.keys(x)) { const c = copy(x[k]); if (c !== undefined) out[k] = c; }
+				MapPrototypeForEach(x, (v, k) => { out[String(k)] = copy(v); });
+			} else {
+				out = {};
+				const keys = ObjectKeys(x);
+				for (let i = 0; i < keys.length; i++) { const c = copy(x[keys[i]]); if (c !== undefined) out[keys[i]] = c; }
 			}
-			seen.delete(x);
+			SetPrototypeDelete(seen, x);
 			return out;
 		};
 		return copy(value);
@@ -42,17 +49,17 @@
 		worker: { sid: w.worker.sid, name: w.worker.name, activity: w.worker.activity.name, available: w.worker.activity.available,
 			attributes: w.snapshot(w.worker.attributes), loggedOut: w.worker.loggedOut },
 		otherWorkers: w.snapshot(w.otherWorkers),
-		tasks: w.tasks.map(taskState),
-		conversations: w.conversations.map((c) => ({ sid: c.sid, messages: w.snapshot(c.messages), inputText: c.inputText, typing: c.typing })),
+		tasks: ArrayPrototypeMap(w.tasks, taskState),
+		conversations: ArrayPrototypeMap(w.conversations, (c) => ({ sid: c.sid, messages: w.snapshot(c.messages), inputText: c.inputText, typing: c.typing })),
 		view: w.snapshot(w.view),
-		notifications: w.snapshot(w.activeNotifications().map((n) => ({ id: n.id, context: n.context }))),
+		notifications: w.snapshot(ArrayPrototypeMap(w.activeNotifications(), (n) => ({ id: n.id, context: n.context }))),
 		actions: w.records.actions,
 		components: w.records.components,
 		fetches: w.fetches(),
 		alerts: w.records.alerts,
 		confirms: w.records.confirms,
 	});
-	w.state = () => JSON.stringify(state());
+	w.state = () => JSONStringify(state());
 
 	const conversationView = (c) => c && { sid: c.sid, friendlyName: c.friendlyName, messages: c.messages, get inputText() { return c.inputText; }, get typing() { return c.typing; } };
 	const world = {
@@ -66,7 +73,7 @@
 		get tasks() { return w.tasks; },
 		addTask: (def) => w.addTask(def),
 		reserve(def) {
-			const t = w.addTask(Object.assign({}, def, { status: "pending" }));
+			const t = w.addTask(ObjectAssign({}, def, { status: "pending" }));
 			w.workerClient.emit("reservationCreated", w.reservation(t));
 			return t;
 		},

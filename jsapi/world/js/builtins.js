@@ -5,6 +5,12 @@
 // the built-in and unloading the plugin brings it back.
 (function (w) {
 	"use strict";
+	const {
+		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeJoin, ArrayPrototypeMap, ArrayPrototypePush,
+		ArrayPrototypeSlice, ArrayPrototypeSplice, Error, JSONStringify, MathMax, MathMin, ObjectAssign, ObjectKeys,
+		PromisePrototypeThen, PromiseResolve, RegExpPrototypeExec, StringPrototypeReplace, StringPrototypeSlice,
+		StringPrototypeStartsWith, StringPrototypeTrim,
+	} = w.primordials;
 	const { Actions, worker, view } = w;
 
 	// Payload updates (the catalogue's "enrich" column).
@@ -13,7 +19,7 @@
 		else if (typeof p.sid === "string") p.task = w.task(p.sid);
 		return p;
 	};
-	const copy = (p) => (p !== null && typeof p === "object" ? Object.assign({}, p) : {});
+	const copy = (p) => (p !== null && typeof p === "object" ? ObjectAssign({}, p) : {});
 	const own = (p) => (p !== null && typeof p === "object" ? p : {});
 	const taskCopy = (p) => fillTask(copy(p));
 	const taskMutates = (p) => fillTask(own(p));
@@ -42,7 +48,7 @@
 			p.activityName = a.name;
 			p.activityAvailable = a.available;
 		}
-		p.options = Object.assign({ rejectPendingReservations: false }, p.options);
+		p.options = ObjectAssign({ rejectPendingReservations: false }, p.options);
 		return p;
 	};
 	// AcceptTask's update, as Flex 1.34.6 writes it: the conference ends when
@@ -59,10 +65,11 @@
 		const svc = w.manager.serviceConfiguration || {};
 		options.conferenceRecord = !!svc.call_recording_enabled;
 		if (options.conferenceRecord) {
-			const cfg = Object.assign({}, svc, w.manager.configuration);
+			const cfg = ObjectAssign({}, svc, w.manager.configuration);
 			const fields = { accountSid: svc.account_sid, workspaceSid: svc.taskrouter_workspace_sid, taskSid: p.task && p.task.taskSid };
 			let url = cfg.callRecordingCallbackUrl || cfg.call_recording_webhook_url || defaultRecordingWebhook;
-			for (const k of Object.keys(fields)) url = url.replace("{" + k + "}", fields[k]);
+			const keys = ObjectKeys(fields);
+			for (let i = 0; i < keys.length; i++) url = StringPrototypeReplace(url, "{" + keys[i] + "}", fields[keys[i]]);
 			options.conferenceRecordingStatusCallback = url;
 			options.conferenceRecordingStatusCallbackMethod = "POST";
 		}
@@ -73,7 +80,7 @@
 		const parts = p.task && p.task.conference ? p.task.conference.participants : [];
 		if (p.participant && typeof p.participant === "object") p.targetSid = p.participant.callSid || p.participant.sid;
 		else if (typeof p.targetSid === "string") {
-			p.participant = parts.find((x) => x.sid === p.targetSid || x.callSid === p.targetSid || x.workerSid === p.targetSid);
+			p.participant = ArrayPrototypeFind(parts, (x) => x.sid === p.targetSid || x.callSid === p.targetSid || x.workerSid === p.targetSid);
 		}
 		return p;
 	};
@@ -86,44 +93,44 @@
 	const taskOf = (name, p) => {
 		if (p.task && w.isTask(p.task)) return p.task;
 		if (p.sid === undefined) fail(name + ": the payload needs a task or a sid");
-		const has = " (the world has " + (w.tasks.map((t) => t.sid).join(", ") || "no tasks") + ")";
+		const has = " (the world has " + (ArrayPrototypeJoin(ArrayPrototypeMap(w.tasks, (t) => t.sid), ", ") || "no tasks") + ")";
 		return fail((notFound[name] ? notFound[name](String(p.sid)) : name + ": no task " + String(p.sid)) + has);
 	};
 	const callOf = (name, p) => {
 		const t = taskOf(name, p);
 		if (t.taskChannelUniqueName !== "voice") fail(name + ": task " + t.sid + " is not a call (" + t.taskChannelUniqueName + ")");
 		if (t.status !== "accepted") fail(name + ": task " + t.sid + " is " + t.status + ", not accepted");
-		if (!t.conference) t.conference = w.conference("CF" + t.sid.slice(2), []);
+		if (!t.conference) t.conference = w.conference("CF" + StringPrototypeSlice(t.sid, 2), []);
 		return t;
 	};
 	const conversationOf = (name, p) => {
 		if (p.channel && typeof p.channel === "object" && w.conversation(p.channel.sid)) return w.conversation(p.channel.sid);
 		const sid = p.channelSid || p.conversationSid;
 		if (sid === undefined) fail(name + ": the payload needs a channelSid, channel or conversationSid");
-		return fail(name + ": no conversation " + String(sid) + " (the world has " + (w.conversations.map((c) => c.sid).join(", ") || "no conversations") + ")");
+		return fail(name + ": no conversation " + String(sid) + " (the world has " + (ArrayPrototypeJoin(ArrayPrototypeMap(w.conversations, (c) => c.sid), ", ") || "no conversations") + ")");
 	};
 	const activityOf = (name, p) =>
 		w.activity(p.activitySid) || w.activity(p.activityName) ||
-		fail(name + ": no activity " + JSON.stringify(p.activitySid || p.activityName) + " (the world has " + w.activities.map((a) => a.name).join(", ") + ")");
+		fail(name + ": no activity " + JSONStringify(p.activitySid || p.activityName) + " (the world has " + ArrayPrototypeJoin(ArrayPrototypeMap(w.activities, (a) => a.name), ", ") + ")");
 	const participantOf = (name, t, p) => {
 		const parts = t.conference.participants;
-		const x = (p.participant && parts.find((q) => q === p.participant || q.sid === p.participant.sid)) ||
-			parts.find((q) => q.sid === p.targetSid || q.callSid === p.targetSid || q.workerSid === p.targetSid);
+		const x = (p.participant && ArrayPrototypeFind(parts, (q) => q === p.participant || q.sid === p.participant.sid)) ||
+			ArrayPrototypeFind(parts, (q) => q.sid === p.targetSid || q.callSid === p.targetSid || q.workerSid === p.targetSid);
 		return x || fail(name + ": task " + t.sid + " has no participant " + String(p.targetSid));
 	};
 	const myParticipant = (t) => {
-		let me = t.conference.participants.find((q) => q.participantType === "worker" && q.workerSid === worker.sid);
+		let me = ArrayPrototypeFind(t.conference.participants, (q) => q.participantType === "worker" && q.workerSid === worker.sid);
 		if (!me) {
-			me = w.participant({ sid: "CA" + worker.sid.slice(2) + "-" + t.sid.slice(2), participantType: "worker", workerSid: worker.sid, status: "joined" });
-			t.conference.participants.push(me);
+			me = w.participant({ sid: "CA" + StringPrototypeSlice(worker.sid, 2) + "-" + StringPrototypeSlice(t.sid, 2), participantType: "worker", workerSid: worker.sid, status: "joined" });
+			ArrayPrototypePush(t.conference.participants, me);
 		}
 		return me;
 	};
 	const navigate = (how, location) => {
 		const path = typeof location === "string" ? location : location && typeof location === "object" ? String(location.pathname || "/") : fail(how + ": want a path or a location, received " + String(location));
 		if (how === "HistoryPush") {
-			view.history.splice(view.historyIndex + 1);
-			view.history.push(path);
+			ArrayPrototypeSplice(view.history, view.historyIndex + 1);
+			ArrayPrototypePush(view.history, path);
 			view.historyIndex = view.history.length - 1;
 		} else {
 			view.history[view.historyIndex] = path;
@@ -136,9 +143,9 @@
 		// Tasks.
 		AcceptTask: [(p) => {
 			const t = taskOf("AcceptTask", p);
-			return w.transition(t, "AcceptTask", ["pending", "reserved"], "accepted", "Reservation " + t.sid + " is not in pending state").then(() => {
+			return PromisePrototypeThen(w.transition(t, "AcceptTask", ["pending", "reserved"], "accepted", "Reservation " + t.sid + " is not in pending state"), () => {
 				if (t.taskChannelUniqueName === "voice") {
-					if (!t.conference) t.conference = w.conference("CF" + t.sid.slice(2), []);
+					if (!t.conference) t.conference = w.conference("CF" + StringPrototypeSlice(t.sid, 2), []);
 					myParticipant(t);
 				}
 			});
@@ -154,7 +161,7 @@
 		CompleteTask: [(p) => {
 			const t = taskOf("CompleteTask", p);
 			if (t.status === "completed") fail("Reservation " + t.sid + " is in completed state");
-			return w.transition(t, "CompleteTask", ["accepted", "wrapping"], "completed").then(() => {
+			return PromisePrototypeThen(w.transition(t, "CompleteTask", ["accepted", "wrapping"], "completed"), () => {
 				if (view.selectedTaskSid === t.sid) view.selectedTaskSid = null;
 			});
 		}, taskCopy],
@@ -167,11 +174,11 @@
 		TransferTask: [(p) => {
 			const t = taskOf("TransferTask", p);
 			if (t.status !== "accepted") fail("TransferTask: task " + t.sid + " is " + t.status + ", not accepted");
-			if (typeof p.targetSid !== "string" || !/^(WK|WQ)/.test(p.targetSid)) fail("TransferTask: targetSid must be a worker (WK…) or queue (WQ…) SID, received " + String(p.targetSid));
+			if (typeof p.targetSid !== "string" || RegExpPrototypeExec(/^(WK|WQ)/, p.targetSid) === null) fail("TransferTask: targetSid must be a worker (WK…) or queue (WQ…) SID, received " + String(p.targetSid));
 			const mode = (p.options && p.options.mode) || "COLD";
-			t.outgoingTransferObject = { to: p.targetSid, mode, status: "queued", type: p.targetSid.startsWith("WK") ? "WORKER" : "QUEUE" };
+			t.outgoingTransferObject = { to: p.targetSid, mode, status: "queued", type: StringPrototypeStartsWith(p.targetSid, "WK") ? "WORKER" : "QUEUE" };
 			if (mode === "WARM" && t.conference) {
-				t.conference.participants.push(w.participant({ sid: "CA" + p.targetSid.slice(2), participantType: "transfer", status: "joined", workerSid: p.targetSid.startsWith("WK") ? p.targetSid : undefined }));
+				ArrayPrototypePush(t.conference.participants, w.participant({ sid: "CA" + StringPrototypeSlice(p.targetSid, 2), participantType: "transfer", status: "joined", workerSid: StringPrototypeStartsWith(p.targetSid, "WK") ? p.targetSid : undefined }));
 			}
 			if (mode !== "WARM") {
 				t.outgoingTransferObject.status = "accepted";
@@ -184,7 +191,7 @@
 			if (!t.outgoingTransferObject) fail("CancelTransfer: task " + t.sid + " has no transfer in progress");
 			const to = t.outgoingTransferObject.to;
 			t.outgoingTransferObject = undefined;
-			if (t.conference) t.conference.participants = t.conference.participants.filter((q) => !(q.participantType === "transfer" && q.sid === "CA" + to.slice(2)));
+			if (t.conference) t.conference.participants = ArrayPrototypeFilter(t.conference.participants, (q) => !(q.participantType === "transfer" && q.sid === "CA" + StringPrototypeSlice(to, 2)));
 			w.touch(t);
 		}, taskCopy],
 		KickParticipant: [(p) => {
@@ -202,7 +209,7 @@
 		SetDTMFDialpadDigits: [(p) => { taskOf("SetDTMFDialpadDigits", p).dtmfDialpadDigits = String(p.digits == null ? "" : p.digits); w.changed(); }, taskCopy],
 		SendDTMFDigits: [(p) => {
 			const t = callOf("SendDTMFDigits", p);
-			if (typeof p.digits !== "string" || !/^[0-9*#wW]+$/.test(p.digits)) fail("SendDTMFDigits: digits must be a string of 0-9, *, # and w, received " + JSON.stringify(p.digits));
+			if (typeof p.digits !== "string" || RegExpPrototypeExec(/^[0-9*#wW]+$/, p.digits) === null) fail("SendDTMFDigits: digits must be a string of 0-9, *, # and w, received " + JSONStringify(p.digits));
 			t.dtmf += p.digits;
 			w.touch(t);
 		}, taskCopy],
@@ -211,7 +218,8 @@
 		SetActivity: [(p) => {
 			const a = activityOf("SetActivity", p);
 			if (p.options.rejectPendingReservations) {
-				for (const t of w.tasks) if (t.status === "pending") w.setStatus(t, "rejected");
+				const tasks = ArrayPrototypeSlice(w.tasks);
+				for (let i = 0; i < tasks.length; i++) if (tasks[i].status === "pending") w.setStatus(tasks[i], "rejected");
 			}
 			return w.setActivity(a);
 		}, activityUpdate],
@@ -223,7 +231,7 @@
 			w.changed();
 		}, (p) => activityUpdate(workerUpdate(p))],
 		Logout: [(p) => {
-			const a = p.activitySid || p.activityName ? activityOf("Logout", p) : w.activity("Offline") || w.activities.find((x) => !x.available);
+			const a = p.activitySid || p.activityName ? activityOf("Logout", p) : w.activity("Offline") || ArrayPrototypeFind(w.activities, (x) => !x.available);
 			worker.loggedOut = true;
 			return a ? w.setActivity(a) : undefined;
 		}],
@@ -237,21 +245,21 @@
 			// A call between the worker and the customer ends with the worker
 			// leaving; with others still on it (a warm transfer, a
 			// conference) it goes on without the worker.
-			const others = t.conference.participants.filter((q) => q.status === "joined" && q.participantType !== "customer");
-			if (others.length === 0) for (const q of t.conference.participants) q.status = "left";
+			const others = ArrayPrototypeFilter(t.conference.participants, (q) => q.status === "joined" && q.participantType !== "customer");
+			if (others.length === 0) leaveAll(t);
 			w.setStatus(t, "wrapping");
 			w.touch(t);
 		}, taskMutates],
 		EndConferenceForAll: [(p) => {
 			const t = callOf("EndConferenceForAll", p);
-			for (const q of t.conference.participants) q.status = "left";
+			leaveAll(t);
 			w.setStatus(t, "wrapping");
 			w.touch(t);
 		}, taskMutates],
 		StartExternalWarmTransfer: [(p) => {
 			const t = callOf("StartExternalWarmTransfer", p);
 			if (typeof p.phoneNumber !== "string" || !p.phoneNumber) fail("StartExternalWarmTransfer: the payload needs a phoneNumber");
-			t.conference.participants.push(w.participant({ sid: "CA" + p.phoneNumber.replace(/\D/g, ""), participantType: "external", phoneNumber: p.phoneNumber, callerId: p.callerId, status: "joined" }));
+			ArrayPrototypePush(t.conference.participants, w.participant({ sid: "CA" + digitsOf(p.phoneNumber), participantType: "external", phoneNumber: p.phoneNumber, callerId: p.callerId, status: "joined" }));
 			w.touch(t);
 		}, taskMutates],
 		ToggleMute: [() => { view.muted = !view.muted; w.changed(); }],
@@ -261,17 +269,19 @@
 			}
 			// Flex blocks the action while the call is being placed.
 			Actions.blockAction("StartOutboundCall");
-			return Promise.resolve().then(() => {
+			// then, not finally: finally reads the promise's then.
+			const unblock = () => Actions.unblockAction("StartOutboundCall");
+			return PromisePrototypeThen(PromisePrototypeThen(PromiseResolve(), () => {
 				const sid = w.nextSid("WR");
 				const task = w.addTask({
-					sid, taskSid: "WT" + sid.slice(2), taskChannelUniqueName: "voice", status: "accepted",
+					sid, taskSid: "WT" + StringPrototypeSlice(sid, 2), taskChannelUniqueName: "voice", status: "accepted",
 					queueSid: p.queueSid || "WQ1",
-					attributes: Object.assign({ direction: "outbound", to: p.destination, from: p.callerId, name: p.destination }, p.taskAttributes),
-					conference: { participants: [{ sid: "CA" + sid.slice(2), participantType: "customer", status: "joined" }] },
+					attributes: ObjectAssign({ direction: "outbound", to: p.destination, from: p.callerId, name: p.destination }, p.taskAttributes),
+					conference: { participants: [{ sid: "CA" + StringPrototypeSlice(sid, 2), participantType: "customer", status: "joined" }] },
 				});
 				myParticipant(task);
 				w.touch(task);
-			}).finally(() => Actions.unblockAction("StartOutboundCall"));
+			}), unblock, (e) => { unblock(); throw e; });
 		}],
 		ToggleOutboundDialer: [() => { view.outboundDialerOpen = !view.outboundDialerOpen; w.changed(); }],
 		MonitorCall: [(p) => { view.supervisor.monitoringTaskSid = taskOf("MonitorCall", p).sid; w.changed(); }, taskMutates],
@@ -302,7 +312,7 @@
 		ToggleSidebar: [(p) => { view.sidebarOpen = p && p.open !== undefined ? !!p.open : !view.sidebarOpen; w.changed(); }],
 		SetComponentState: [(p) => {
 			if (!p || typeof p.name !== "string") fail("SetComponentState: the payload needs a name");
-			view.componentViewStates[p.name] = Object.assign({}, view.componentViewStates[p.name], p.state);
+			view.componentViewStates[p.name] = ObjectAssign({}, view.componentViewStates[p.name], p.state);
 			w.changed();
 		}],
 		ApplyListFilters: [(p) => {
@@ -340,19 +350,19 @@
 			w.changed();
 			return Actions.invokeAction("SendTyping", { channelSid: c.sid });
 		}, chat],
-		AttachFile: [(p) => { conversationOf("AttachFile", p).attachedFiles.push(fileInfo(p.file)); w.changed(); }, chat],
+		AttachFile: [(p) => { ArrayPrototypePush(conversationOf("AttachFile", p).attachedFiles, fileInfo(p.file)); w.changed(); }, chat],
 		DetachFile: [(p) => {
 			const c = conversationOf("DetachFile", p);
 			const name = fileInfo(p.file).name;
-			c.attachedFiles = c.attachedFiles.filter((f) => f.name !== name);
+			c.attachedFiles = ArrayPrototypeFilter(c.attachedFiles, (f) => f.name !== name);
 			w.changed();
 		}, chat],
 		DownloadMedia: [(p) => { conversationOf("DownloadMedia", p); }, chat],
 
 		// Insights.
-		"InsightsPlayer:play": [(p) => { Object.assign(view.insightsPlayer, { visible: true, playing: true, segmentId: p && p.segmentId }); w.changed(); }],
+		"InsightsPlayer:play": [(p) => { ObjectAssign(view.insightsPlayer, { visible: true, playing: true, segmentId: p && p.segmentId }); w.changed(); }],
 		"InsightsPlayer:show": [() => { view.insightsPlayer.visible = true; w.changed(); }],
-		"InsightsPlayer:hide": [() => { Object.assign(view.insightsPlayer, { visible: false, playing: false }); w.changed(); }],
+		"InsightsPlayer:hide": [() => { ObjectAssign(view.insightsPlayer, { visible: false, playing: false }); w.changed(); }],
 		"InsightsPlayer:initialized": [() => { view.insightsPlayer.initialized = true; w.changed(); }],
 		"HistoricalReporting:view": [(p) => {
 			view.historicalReportingUri = (p && p.uri) || null;
@@ -361,12 +371,22 @@
 		}],
 	};
 
+	// The digits of a phone number (no regexp: replace reads its exec).
+	function digitsOf(s) {
+		let out = "";
+		for (let i = 0; i < s.length; i++) if (s[i] >= "0" && s[i] <= "9") out += s[i];
+		return out;
+	}
+	function leaveAll(t) {
+		const parts = t.conference.participants;
+		for (let i = 0; i < parts.length; i++) parts[i].status = "left";
+	}
 	function holdCall(name, p, hold) {
 		const t = callOf(name, p);
 		const parts = t.conference.participants;
 		const target = p.participantCallSid
-			? parts.find((q) => q.callSid === p.participantCallSid || q.sid === p.participantCallSid) || fail(name + ": task " + t.sid + " has no participant " + p.participantCallSid)
-			: parts.find((q) => q.participantType === "customer" && q.status === "joined") || fail(name + ": task " + t.sid + " has no customer on the call");
+			? ArrayPrototypeFind(parts, (q) => q.callSid === p.participantCallSid || q.sid === p.participantCallSid) || fail(name + ": task " + t.sid + " has no participant " + p.participantCallSid)
+			: ArrayPrototypeFind(parts, (q) => q.participantType === "customer" && q.status === "joined") || fail(name + ": task " + t.sid + " has no customer on the call");
 		target.hold = hold;
 		t.holdMusicUrl = hold ? p.holdMusicUrl : undefined;
 		w.touch(t);
@@ -379,7 +399,7 @@
 		w.touch(t);
 	}
 	function historyGo(delta) {
-		const i = Math.max(0, Math.min(view.history.length - 1, view.historyIndex + delta));
+		const i = MathMax(0, MathMin(view.history.length - 1, view.historyIndex + delta));
 		view.historyIndex = i;
 		view.location = view.history[i];
 		w.changed();
@@ -388,24 +408,25 @@
 		return f && typeof f === "object" ? { name: String(f.name), type: f.type, size: f.size } : { name: String(f) };
 	}
 
-	// Each body records itself (world.actions) before it runs.
-	for (const name of Object.keys(bodies)) {
+	// Each body records itself (world.actions) before it runs. (This loop
+	// runs at Setup, before any plugin: for-of is safe here.)
+	for (const name of ObjectKeys(bodies)) {
 		const [body, update] = bodies[name];
 		const named = {
 			[name](payload) {
-				w.records.actions.push({ name, payload: w.snapshot(payload) });
+				ArrayPrototypePush(w.records.actions, { name, payload: w.snapshot(payload) });
 				return body(payload === undefined || payload === null ? {} : payload);
 			},
 		}[name];
 		Actions.registerAction(name, named, update);
 	}
-	w.builtinNames = Object.keys(bodies);
+	w.builtinNames = ObjectKeys(bodies);
 
 	// Flex's own listener: a chat message over its task channel's character
 	// limit is not sent, and the agent is told (MessageSizeExceeded).
 	w.Notifications.registerNotification({ id: "MessageSizeExceeded", content: "MessageSizeExceeded", type: w.NotificationType.error });
 	Actions.addListener("beforeSendMessage", function beforeSendMessage(payload, abort) {
-		const count = String(payload && payload.body != null ? payload.body : "").trim().length;
+		const count = StringPrototypeTrim(String(payload && payload.body != null ? payload.body : "")).length;
 		const limit = w.ui.TaskChannels.getForTask(w.TaskHelper.getTaskFromChannelSid(payload && payload.channelSid)).charLimit;
 		if (count > limit) {
 			w.Notifications.showNotification("MessageSizeExceeded", { currentCharCount: count, maxCharCount: limit });

@@ -6,6 +6,9 @@
 // ({{#if}}) are not supported: compile throws naming the construct.
 (function (w) {
 	"use strict";
+	const {
+		ArrayIsArray, ArrayPrototypePush, Error, JSONStringify, Map, ObjectFromEntries, ObjectKeys, TypeError,
+	} = w.primordials;
 	const helpers = new Map();
 	const partials = new Map();
 	class SafeString {
@@ -40,7 +43,7 @@
 	function compile(template) {
 		if (typeof template !== "string") throw new TypeError("Handlebars.compile: the template must be a string, received " + typeof template);
 		const block = template.match(/\{\{\s*[#^/>]\s*([^}]*)\}\}/);
-		if (block) throw new Error("Handlebars.compile: " + JSON.stringify(block[0]) + ": blocks and partials are not supported headlessly");
+		if (block) throw new Error("Handlebars.compile: " + JSONStringify(block[0]) + ": blocks and partials are not supported headlessly");
 		return (ctx = {}) => template.replace(/\{\{\{\s*([^}]+?)\s*\}\}\}|\{\{\s*([^}]+?)\s*\}\}/g, (m, raw, escaped) => {
 			const [name, ...args] = tokens(raw || escaped);
 			let out;
@@ -50,7 +53,7 @@
 				for (const a of args) {
 					const eq = a.indexOf("=");
 					if (eq > 0 && !/^["']/.test(a)) hash[a.slice(0, eq)] = value(a.slice(eq + 1), ctx);
-					else positional.push(value(a, ctx));
+					else ArrayPrototypePush(positional, value(a, ctx));
 				}
 				out = helpers.get(name).call(ctx, ...positional, { hash, data: { root: ctx }, name });
 			} else {
@@ -63,7 +66,7 @@
 		compile,
 		precompile: () => { throw new Error("Handlebars.precompile is not available headlessly"); },
 		registerHelper(name, fn) {
-			if (name !== null && typeof name === "object") { for (const k of Object.keys(name)) Handlebars.registerHelper(k, name[k]); return; }
+			if (name !== null && typeof name === "object") { for (const k of ObjectKeys(name)) Handlebars.registerHelper(k, name[k]); return; }
 			if (typeof fn !== "function") throw new TypeError("Handlebars.registerHelper: the helper must be a function");
 			helpers.set(String(name), fn);
 			w.own(() => { if (helpers.get(String(name)) === fn) helpers.delete(String(name)); });
@@ -71,11 +74,11 @@
 		unregisterHelper: (name) => { helpers.delete(String(name)); },
 		registerPartial: (name, p) => { partials.set(String(name), p); },
 		unregisterPartial: (name) => { partials.delete(String(name)); },
-		get helpers() { return Object.fromEntries(helpers); },
-		get partials() { return Object.fromEntries(partials); },
+		get helpers() { return ObjectFromEntries(helpers); },
+		get partials() { return ObjectFromEntries(partials); },
 		SafeString,
 		escapeExpression,
-		Utils: { escapeExpression, isEmpty: (v) => v == null || v === false || (Array.isArray(v) && v.length === 0) },
+		Utils: { escapeExpression, isEmpty: (v) => v == null || v === false || (ArrayIsArray(v) && v.length === 0) },
 		VERSION: "4.7.7",
 	};
 	w.Handlebars = Handlebars;

@@ -1,36 +1,41 @@
 // TaskHelper and Notifications, as @twilio/flex-ui 1.x exports them.
 (function (w) {
 	"use strict";
+	const {
+		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeIncludes, ArrayPrototypeIndexOf, ArrayPrototypePush,
+		ArrayPrototypeSlice, ArrayPrototypeSplice, DateNow, JSONStringify, Map, MapPrototypeDelete, MapPrototypeForEach,
+		MapPrototypeGet, MapPrototypeSet, ObjectAssign, TypeError,
+	} = w.primordials;
 	const { EventEmitter } = w;
 
 	const isTask = (t) => !!t && typeof t === "object";
 	const chatChannels = ["chat", "sms", "messaging", "web", "facebook", "whatsapp", "line", "custom"];
 	const live = (t) => isTask(t) && t.status === "accepted";
 	const workerParticipant = (t) =>
-		t.conference && t.conference.participants.find((p) => p.participantType === "worker" && p.workerSid === w.worker.sid);
+		t.conference && ArrayPrototypeFind(t.conference.participants, (p) => p.participantType === "worker" && p.workerSid === w.worker.sid);
 	const TaskHelper = {
 		getTaskByTaskSid: (sid) => w.task(sid),
-		getTaskByReservationSid: (sid) => w.tasks.find((t) => t.sid === sid),
-		getTaskFromConversationSid: (sid) => w.tasks.find((t) => t.conversationSid === sid),
-		getTaskByChannelSid: (sid) => w.tasks.find((t) => t.conversationSid === sid),
-		getTaskFromChannelSid: (sid) => w.tasks.find((t) => t.conversationSid === sid),
+		getTaskByReservationSid: (sid) => ArrayPrototypeFind(w.tasks, (t) => t.sid === sid),
+		getTaskFromConversationSid: (sid) => ArrayPrototypeFind(w.tasks, (t) => t.conversationSid === sid),
+		getTaskByChannelSid: (sid) => ArrayPrototypeFind(w.tasks, (t) => t.conversationSid === sid),
+		getTaskFromChannelSid: (sid) => ArrayPrototypeFind(w.tasks, (t) => t.conversationSid === sid),
 		getTaskConversationSid: (t) => (isTask(t) ? t.conversationSid : undefined),
 		getTaskChatChannelSid: (t) => (isTask(t) ? t.conversationSid : undefined),
 		isCallTask: (t) => isTask(t) && t.taskChannelUniqueName === "voice",
-		isChatBasedTask: (t) => isTask(t) && chatChannels.includes(t.taskChannelUniqueName),
-		isCBMTask: (t) => isTask(t) && chatChannels.includes(t.taskChannelUniqueName) && !!t.conversationSid,
+		isChatBasedTask: (t) => isTask(t) && ArrayPrototypeIncludes(chatChannels, t.taskChannelUniqueName),
+		isCBMTask: (t) => isTask(t) && ArrayPrototypeIncludes(chatChannels, t.taskChannelUniqueName) && !!t.conversationSid,
 		isTaskAccepted: (t) => isTask(t) && (t.status === "accepted" || t.status === "wrapping"),
 		isPending: (t) => isTask(t) && t.status === "pending",
 		isInWrapupMode: (t) => isTask(t) && t.status === "wrapping",
 		isCompleted: (t) => isTask(t) && t.status === "completed",
 		isLiveCall: (t) => live(t) && t.taskChannelUniqueName === "voice" && (!workerParticipant(t) || workerParticipant(t).status === "joined"),
-		isLiveChat: (t) => live(t) && chatChannels.includes(t.taskChannelUniqueName),
+		isLiveChat: (t) => live(t) && ArrayPrototypeIncludes(chatChannels, t.taskChannelUniqueName),
 		isOutboundCallTask: (t) => isTask(t) && t.taskChannelUniqueName === "voice" && t.attributes.direction === "outbound",
 		isInitialOutboundAttemptTask: (t) => TaskHelper.isOutboundCallTask(t) && t.status === "pending",
 		canHold: (t) => TaskHelper.isLiveCall(t),
 		canTransfer: (t) => live(t),
 		canComplete: (t) => isTask(t) && (t.status === "accepted" || t.status === "wrapping"),
-		isGroupCall: (t) => isTask(t) && !!t.conference && t.conference.participants.filter((p) => p.status === "joined").length > 2,
+		isGroupCall: (t) => isTask(t) && !!t.conference && ArrayPrototypeFilter(t.conference.participants, (p) => p.status === "joined").length > 2,
 		isMyTask: (t) => isTask(t) && t.workerSid === w.worker.sid,
 		getMyWorkerParticipant: (t) => (isTask(t) ? workerParticipant(t) : undefined),
 	};
@@ -44,42 +49,42 @@
 	let shown = 0;
 	const Notifications = {
 		registeredNotifications: registered,
-		get activeNotifications() { return current().slice(); },
+		get activeNotifications() { return ArrayPrototypeSlice(current()); },
 		registerNotification(n) {
 			if (n === null || typeof n !== "object" || typeof n.id !== "string") {
 				throw new TypeError("Notifications.registerNotification: want a notification object with a string id");
 			}
-			const def = Object.assign({ type: NotificationType.info, timeout: 8000 }, n);
-			registered.set(n.id, def);
-			w.own(() => { if (registered.get(n.id) === def) registered.delete(n.id); });
+			const def = ObjectAssign({ type: NotificationType.info, timeout: 8000 }, n);
+			MapPrototypeSet(registered, n.id, def);
+			w.own(() => { if (MapPrototypeGet(registered, n.id) === def) MapPrototypeDelete(registered, n.id); });
 		},
 		showNotification(id, context) {
-			const def = registered.get(id);
+			const def = MapPrototypeGet(registered, id);
 			if (!def) {
-				w.warn("Notifications.showNotification: no notification " + JSON.stringify(id) + " is registered");
+				w.warn("Notifications.showNotification: no notification " + JSONStringify(id) + " is registered");
 				return undefined;
 			}
-			const n = { id, content: def.content, type: def.type, timeout: def.timeout, context, key: id + "-" + ++shown, shownAt: Date.now() };
+			const n = { id, content: def.content, type: def.type, timeout: def.timeout, context, key: id + "-" + ++shown, shownAt: DateNow() };
 			const cancelled = { value: false };
 			events.emit("beforeAddNotification", n, () => (cancelled.value = true));
 			if (cancelled.value) return undefined;
-			active.push(n);
-			w.records.notifications.push({ id, context: w.snapshot(context) });
+			ArrayPrototypePush(active, n);
+			ArrayPrototypePush(w.records.notifications, { id, context: w.snapshot(context) });
 			w.changed();
 			events.emit("afterAddNotification", n);
 			return n;
 		},
 		dismissNotificationById(id) {
-			for (let i = active.length - 1; i >= 0; i--) if (active[i].id === id) active.splice(i, 1);
+			for (let i = active.length - 1; i >= 0; i--) if (active[i].id === id) ArrayPrototypeSplice(active, i, 1);
 			w.changed();
 		},
 		dismissNotification(n) {
-			const i = active.indexOf(n);
-			if (i >= 0) active.splice(i, 1);
+			const i = ArrayPrototypeIndexOf(active, n);
+			if (i >= 0) ArrayPrototypeSplice(active, i, 1);
 			w.changed();
 		},
 		dismissNotificationByIdAndContext(id, context) {
-			for (let i = active.length - 1; i >= 0; i--) if (active[i].id === id && active[i].context === context) active.splice(i, 1);
+			for (let i = active.length - 1; i >= 0; i--) if (active[i].id === id && active[i].context === context) ArrayPrototypeSplice(active, i, 1);
 			w.changed();
 		},
 		addListener: (e, fn) => (events.addListener(e, fn), Notifications),
@@ -89,10 +94,10 @@
 	// it has passed, on the engine's clock; expiry is read, not scheduled,
 	// so a shown notification keeps no run waiting.
 	function current() {
-		const now = Date.now();
+		const now = DateNow();
 		for (let i = active.length - 1; i >= 0; i--) {
 			const n = active[i];
-			if (n.timeout > 0 && now - n.shownAt >= n.timeout) active.splice(i, 1);
+			if (n.timeout > 0 && now - n.shownAt >= n.timeout) ArrayPrototypeSplice(active, i, 1);
 		}
 		return active;
 	}
@@ -122,12 +127,16 @@
 				throw err;
 			}
 			const id = "audio-" + ++played;
-			playing.set(id, { url: media.url, repeatable: !!media.repeatable });
+			MapPrototypeSet(playing, id, { url: media.url, repeatable: !!media.repeatable });
 			return id;
 		},
-		stop(id) { playing.delete(id); },
+		stop(id) { MapPrototypeDelete(playing, id); },
 		toggleSound() {},
-		get playing() { return [...playing.values()]; },
+		get playing() {
+			const out = [];
+			MapPrototypeForEach(playing, (v) => { out[out.length] = v; });
+			return out;
+		},
 	};
 	w.Notifications = Notifications;
 	w.NotificationType = NotificationType;

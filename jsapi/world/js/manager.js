@@ -3,6 +3,11 @@
 // the SDK clients plugins read.
 (function (w) {
 	"use strict";
+	const {
+		ArrayPrototypeFilter, ArrayPrototypeMap, ArrayPrototypeSlice, Error, Map, ObjectAssign, ObjectDefineProperties,
+		ObjectFromPairs, PromisePrototypeThen, PromiseReject, PromiseResolve, QueueMicrotask, SafeMap, StringPrototypeSlice,
+		TypeError, WeakMap, WeakMapPrototypeGet, WeakMapPrototypeHas, WeakMapPrototypeSet,
+	} = w.primordials;
 	const { EventEmitter, worker } = w;
 
 	// workerClient: a twilio-taskrouter Worker.
@@ -12,17 +17,17 @@
 		get attributes() { return worker.attributes; }
 		get activity() { return activityObject(worker.activity); }
 		get available() { return worker.activity.available; }
-		get activities() { return new Map(w.activities.map((a) => [a.sid, activityObject(a)])); }
-		get reservations() { return new Map(w.activeTasks().map((t) => [t.sid, w.reservation(t)])); }
+		get activities() { return SafeMap(ArrayPrototypeMap(w.activities, (a) => [a.sid, activityObject(a)])); }
+		get reservations() { return SafeMap(ArrayPrototypeMap(w.activeTasks(), (t) => [t.sid, w.reservation(t)])); }
 		get accountSid() { return accountSid; }
-		get workspaceSid() { return "WS" + accountSid.slice(2); }
+		get workspaceSid() { return "WS" + StringPrototypeSlice(accountSid, 2); }
 		get channels() { return channels; }
 		setAttributes(attributes) {
-			if (attributes === null || typeof attributes !== "object") return Promise.reject(new TypeError("Worker.setAttributes: attributes must be an object"));
+			if (attributes === null || typeof attributes !== "object") return PromiseReject(new TypeError("Worker.setAttributes: attributes must be an object"));
 			worker.attributes = w.clone(attributes);
 			w.changed();
 			w.later(this, "attributesUpdated", this);
-			return Promise.resolve(this);
+			return PromiseResolve(this);
 		}
 		updateToken() {}
 	}
@@ -37,7 +42,7 @@
 		return {
 			sid: a.sid, name: a.name, available: a.available,
 			get isCurrent() { return worker.activity === a; },
-			setAsCurrent: () => w.setActivity(a).then(() => activityObject(a)),
+			setAsCurrent: () => PromisePrototypeThen(w.setActivity(a), () => activityObject(a)),
 		};
 	}
 	w.setActivity = (a) => {
@@ -46,33 +51,33 @@
 			w.changed();
 			w.later(workerClient, "activityUpdated", workerClient);
 		}
-		return Promise.resolve();
+		return PromiseResolve();
 	};
 
 	// A TaskRouter Reservation for a task, as reservationCreated gives it.
 	const reservations = new WeakMap();
 	w.reservation = (task) => {
-		if (reservations.has(task)) return reservations.get(task);
+		if (WeakMapPrototypeHas(reservations, task)) return WeakMapPrototypeGet(reservations, task);
 		const r = new EventEmitter();
-		Object.defineProperties(r, {
+		ObjectDefineProperties(r, {
 			sid: { get: () => task.sid, enumerable: true },
 			status: { get: () => task.status, enumerable: true },
 			task: { value: { sid: task.taskSid, get attributes() { return task.attributes; }, get status() { return task.taskStatus; },
 				taskChannelUniqueName: task.taskChannelUniqueName, queueName: task.queueName, queueSid: task.queueSid }, enumerable: true },
 			workerSid: { get: () => worker.sid, enumerable: true },
 		});
-		r.accept = () => w.transition(task, "Reservation.accept", ["pending"], "accepted").then(() => r);
-		r.reject = () => w.transition(task, "Reservation.reject", ["pending"], "rejected").then(() => r);
-		r.wrap = () => w.transition(task, "Reservation.wrap", ["accepted"], "wrapping").then(() => r);
-		r.complete = () => w.transition(task, "Reservation.complete", ["accepted", "wrapping"], "completed").then(() => r);
-		reservations.set(task, r);
+		r.accept = () => PromisePrototypeThen(w.transition(task, "Reservation.accept", ["pending"], "accepted"), () => r);
+		r.reject = () => PromisePrototypeThen(w.transition(task, "Reservation.reject", ["pending"], "rejected"), () => r);
+		r.wrap = () => PromisePrototypeThen(w.transition(task, "Reservation.wrap", ["accepted"], "wrapping"), () => r);
+		r.complete = () => PromisePrototypeThen(w.transition(task, "Reservation.complete", ["accepted", "wrapping"], "completed"), () => r);
+		WeakMapPrototypeSet(reservations, task, r);
 		return r;
 	};
 
 	// manager.configuration, which the store's flex.config holds too.
 	// Flex merges the service configuration's ui_attributes under the
 	// local appConfig (where custom_data and feature flags live).
-	const configuration = Object.assign({}, w.clone((w.seed.serviceConfiguration || {}).ui_attributes), w.clone(w.seed.appConfig));
+	const configuration = ObjectAssign({}, w.clone((w.seed.serviceConfiguration || {}).ui_attributes), w.clone(w.seed.appConfig));
 
 	// The store: a Redux store (redux.js) with Flex's addReducer; the flex
 	// slice is derived from the world each time it changes.
@@ -93,9 +98,9 @@
 				source: workerClient,
 				worker: { sid: worker.sid, name: worker.name, attributes: worker.attributes, activity },
 				activity,
-				activities: new Map(w.activities.map((a) => [a.sid, { sid: a.sid, name: a.name, available: a.available }])),
+				activities: SafeMap(ArrayPrototypeMap(w.activities, (a) => [a.sid, { sid: a.sid, name: a.name, available: a.available }])),
 				attributes: worker.attributes,
-				tasks: new Map(w.activeTasks().map((t) => [t.sid, t])),
+				tasks: SafeMap(ArrayPrototypeMap(w.activeTasks(), (t) => [t.sid, t])),
 			},
 			view: {
 				activeView: w.view.activeView,
@@ -113,10 +118,10 @@
 				isLoggedIn: !worker.loggedOut,
 			},
 			chat: {
-				channels: Object.fromEntries(w.conversations.map((c) => [c.sid, { source: c, messages: c.messages, inputText: c.inputText }])),
+				channels: ObjectFromPairs(ArrayPrototypeMap(w.conversations, (c) => [c.sid, { source: c, messages: c.messages, inputText: c.inputText }])),
 			},
 			config: configuration,
-			conferences: { states: new Map(w.activeTasks().filter((t) => t.conference).map((t) => [t.taskSid, { source: t.conference, isLoading: false }])) },
+			conferences: { states: SafeMap(ArrayPrototypeMap(ArrayPrototypeFilter(w.activeTasks(), (t) => t.conference), (t) => [t.taskSid, { source: t.conference, isLoading: false }])) },
 			supervisor: { tasks: [], workers: [], selectedTaskSid: w.view.supervisor.selectedTaskSid, selectedWorkerSid: w.view.supervisor.selectedWorkerSid },
 			phone: { connection: null, isMuted: w.view.muted },
 		};
@@ -150,50 +155,50 @@
 		// One dispatch per burst of changes, after the change that caused it.
 		if (pendingChange) return;
 		pendingChange = true;
-		queueMicrotask(() => { pendingChange = false; store.dispatch({ type: "flexrun/WORLD_CHANGED" }); });
+		QueueMicrotask(() => { pendingChange = false; store.dispatch({ type: "flexrun/WORLD_CHANGED" }); });
 	});
 
 	// The SDK clients real plugins call.
 	const conversationObject = (c) => {
 		const o = new EventEmitter();
-		Object.assign(o, {
+		ObjectAssign(o, {
 			sid: c.sid, friendlyName: c.friendlyName,
 			sendMessage: (body, attributes) => {
 				const m = w.appendMessage(c, worker.name, String(body), attributes);
 				w.later(o, "messageAdded", m);
-				return Promise.resolve(m.index);
+				return PromiseResolve(m.index);
 			},
-			getMessages: (pageSize = 30) => Promise.resolve({ items: c.messages.slice(-pageSize), hasPrevPage: c.messages.length > pageSize, hasNextPage: false }),
-			getAttributes: () => Promise.resolve({}),
-			typing: () => { c.typing++; return Promise.resolve(); },
+			getMessages: (pageSize = 30) => PromiseResolve({ items: ArrayPrototypeSlice(c.messages, -pageSize), hasPrevPage: c.messages.length > pageSize, hasNextPage: false }),
+			getAttributes: () => PromiseResolve({}),
+			typing: () => { c.typing++; return PromiseResolve(); },
 		});
 		return o;
 	};
 	const lookup = (kind) => (sid) => {
 		const c = w.conversation(sid);
-		return c ? Promise.resolve(conversationObject(c)) : Promise.reject(new Error(kind + " " + sid + " not found"));
+		return c ? PromiseResolve(conversationObject(c)) : PromiseReject(new Error(kind + " " + sid + " not found"));
 	};
-	const conversationsClient = Object.assign(new EventEmitter(), {
+	const conversationsClient = ObjectAssign(new EventEmitter(), {
 		getConversationBySid: lookup("Conversation"),
-		getSubscribedConversations: () => Promise.resolve({ items: w.conversations.map(conversationObject), hasNextPage: false }),
+		getSubscribedConversations: () => PromiseResolve({ items: ArrayPrototypeMap(w.conversations, conversationObject), hasNextPage: false }),
 		user: { identity: worker.name },
 	});
-	const chatClient = Object.assign(new EventEmitter(), {
+	const chatClient = ObjectAssign(new EventEmitter(), {
 		getChannelBySid: lookup("Channel"),
-		getSubscribedChannels: () => Promise.resolve({ items: w.conversations.map(conversationObject), hasNextPage: false }),
+		getSubscribedChannels: () => PromiseResolve({ items: ArrayPrototypeMap(w.conversations, conversationObject), hasNextPage: false }),
 		user: { identity: worker.name },
 	});
-	const voiceClient = Object.assign(new EventEmitter(), {
+	const voiceClient = ObjectAssign(new EventEmitter(), {
 		activeConnection: () => null,
 		status: () => "ready",
 		audio: { incoming: () => {}, outgoing: () => {}, disconnect: () => {} },
 	});
-	const insightsClient = Object.assign(new EventEmitter(), {
+	const insightsClient = ObjectAssign(new EventEmitter(), {
 		instantQuery: (index) => {
-			const q = Object.assign(new EventEmitter(), { index, search: () => { w.later(q, "searchResult", {}); return Promise.resolve(); } });
-			return Promise.resolve(q);
+			const q = ObjectAssign(new EventEmitter(), { index, search: () => { w.later(q, "searchResult", {}); return PromiseResolve(); } });
+			return PromiseResolve(q);
 		},
-		liveQuery: (index) => Promise.resolve(Object.assign(new EventEmitter(), { index, getItems: () => ({}), close: () => {} })),
+		liveQuery: (index) => PromiseResolve(ObjectAssign(new EventEmitter(), { index, getItems: () => ({}), close: () => {} })),
 	});
 
 	const manager = {
@@ -208,7 +213,7 @@
 		voiceClient,
 		insightsClient,
 		events: new EventEmitter(),
-		updateConfig(config) { Object.assign(manager.configuration, config); },
+		updateConfig(config) { ObjectAssign(manager.configuration, config); },
 		version: w.VERSION,
 	};
 	w.manager = manager;

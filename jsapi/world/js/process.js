@@ -4,7 +4,10 @@
 // values at build time, flexrun reads them when the code runs.
 (function (w) {
 	"use strict";
-	const env = Object.assign({ NODE_ENV: "development" }, w.seed.env);
+	const {
+		ObjectAssign, QueueMicrotask, ReflectApply,
+	} = w.primordials;
+	const env = ObjectAssign({ NODE_ENV: "development" }, w.seed.env);
 	w.process = {
 		env,
 		browser: true,
@@ -14,6 +17,6 @@
 		versions: {},
 		platform: "browser",
 		cwd: () => "/",
-		nextTick: (fn, ...args) => queueMicrotask(() => fn(...args)),
+		nextTick: (fn, ...args) => QueueMicrotask(() => ReflectApply(fn, undefined, args)),
 	};
 })

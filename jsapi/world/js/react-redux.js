@@ -3,14 +3,17 @@
 // the hooks read manager.store when called, as a first render would.
 (function (w) {
 	"use strict";
+	const {
+		ArrayPrototypeEvery, ObjectAssign, ObjectIs, ObjectKeys, ObjectPrototypeHasOwnProperty,
+	} = w.primordials;
 	const React = w.React;
 	const ReactReduxContext = React.createContext(null);
 	const storeOf = () => w.store;
 	const shallowEqual = (a, b) => {
-		if (Object.is(a, b)) return true;
+		if (ObjectIs(a, b)) return true;
 		if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-		const ka = Object.keys(a), kb = Object.keys(b);
-		return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && Object.is(a[k], b[k]));
+		const ka = ObjectKeys(a), kb = ObjectKeys(b);
+		return ka.length === kb.length && ArrayPrototypeEvery(ka, (k) => ObjectPrototypeHasOwnProperty(b, k) && ObjectIs(a[k], b[k]));
 	};
 	function connect(mapState, mapDispatch, mergeProps) {
 		return function wrap(Component) {
@@ -21,7 +24,7 @@
 				let dispatchProps = { dispatch: store.dispatch };
 				if (typeof mapDispatch === "function") dispatchProps = mapDispatch(store.dispatch, props);
 				else if (mapDispatch && typeof mapDispatch === "object") dispatchProps = w.redux.bindActionCreators(mapDispatch, store.dispatch);
-				const merged = mergeProps ? mergeProps(stateProps, dispatchProps, props) : Object.assign({}, props, stateProps, dispatchProps);
+				const merged = mergeProps ? mergeProps(stateProps, dispatchProps, props) : ObjectAssign({}, props, stateProps, dispatchProps);
 				return React.createElement(Component, merged);
 			}
 			Connect.displayName = "Connect(" + name + ")";

@@ -3,8 +3,12 @@
 // copy still imports it. Same contract and error messages as redux 4.
 (function (w) {
 	"use strict";
-	const isPlain = (x) => x !== null && typeof x === "object" && !Array.isArray(x) &&
-		(Object.getPrototypeOf(x) === Object.prototype || Object.getPrototypeOf(x) === null);
+	const {
+		ArrayIsArray, ArrayPrototypeConcat, ArrayPrototypeFilter, ArrayPrototypeIndexOf, ArrayPrototypeSlice, Error,
+		ObjectAssign, ObjectGetPrototypeOf, ObjectKeys,
+	} = w.primordials;
+	const isPlain = (x) => x !== null && typeof x === "object" && !ArrayIsArray(x) &&
+		(ObjectGetPrototypeOf(x) === Object.prototype || ObjectGetPrototypeOf(x) === null);
 	const $$observable = (typeof Symbol === "function" && Symbol.observable) || "@@observable";
 	const random = () => Math.random().toString(36).substring(7).split("").join(".");
 	const ActionTypes = { INIT: "@@redux/INIT" + random(), REPLACE: "@@redux/REPLACE" + random() };
@@ -28,12 +32,12 @@
 			if (typeof listener !== "function") throw new Error("Expected the listener to be a function.");
 			if (dispatching) throw new Error("You may not call store.subscribe() while the reducer is executing.");
 			let subscribed = true;
-			listeners = listeners.concat(listener);
+			listeners = ArrayPrototypeConcat(listeners, [listener]);
 			return function unsubscribe() {
 				if (!subscribed) return;
 				subscribed = false;
-				const i = listeners.indexOf(listener);
-				listeners = listeners.slice(0, i).concat(listeners.slice(i + 1));
+				const i = ArrayPrototypeIndexOf(listeners, listener);
+				listeners = ArrayPrototypeConcat(ArrayPrototypeSlice(listeners, 0, i), ArrayPrototypeSlice(listeners, i + 1));
 			};
 		}
 		function dispatch(action) {
@@ -46,7 +50,8 @@
 			} finally {
 				dispatching = false;
 			}
-			for (const l of listeners) l();
+			const now = listeners; // subscribe and unsubscribe make a new array
+			for (let i = 0; i < now.length; i++) now[i]();
 			return action;
 		}
 		function replaceReducer(next) {
@@ -71,11 +76,12 @@
 	}
 
 	function combineReducers(reducers) {
-		const keys = Object.keys(reducers).filter((k) => typeof reducers[k] === "function");
+		const keys = ArrayPrototypeFilter(ObjectKeys(reducers), (k) => typeof reducers[k] === "function");
 		return function combination(state = {}, action) {
 			let changed = false;
 			const next = {};
-			for (const key of keys) {
+			for (let i = 0; i < keys.length; i++) {
+				const key = keys[i];
 				const prev = state[key];
 				const value = reducers[key](prev, action);
 				if (value === undefined) {
@@ -84,7 +90,7 @@
 				next[key] = value;
 				changed = changed || value !== prev;
 			}
-			changed = changed || keys.length !== Object.keys(state).length;
+			changed = changed || keys.length !== ObjectKeys(state).length;
 			return changed ? next : state;
 		};
 	}
@@ -94,12 +100,12 @@
 		let dispatch = () => { throw new Error("Dispatching while constructing your middleware is not allowed. Other middleware would not be applied to this dispatch."); };
 		const api = { getState: store.getState, dispatch: (...a) => dispatch(...a) };
 		dispatch = compose(...middlewares.map((m) => m(api)))(store.dispatch);
-		return Object.assign({}, store, { dispatch });
+		return ObjectAssign({}, store, { dispatch });
 	};
 	function bindActionCreators(creators, dispatch) {
 		if (typeof creators === "function") return (...args) => dispatch(creators.apply(this, args));
 		const out = {};
-		for (const k of Object.keys(creators)) if (typeof creators[k] === "function") out[k] = (...args) => dispatch(creators[k](...args));
+		for (const k of ObjectKeys(creators)) if (typeof creators[k] === "function") out[k] = (...args) => dispatch(creators[k](...args));
 		return out;
 	}
 	const redux = { createStore, legacy_createStore: createStore, combineReducers, compose, applyMiddleware, bindActionCreators,

@@ -4,56 +4,64 @@
 // dispatch so that subscribers hear of it, as in Flex.
 (function (w) {
 	"use strict";
+	const {
+		ArrayPrototypeFilter, ArrayPrototypeFind, ArrayPrototypeIncludes, ArrayPrototypeJoin, ArrayPrototypeMap,
+		ArrayPrototypePush, ArrayPrototypeSlice, ArrayPrototypeSplice, Date, DateNow, Error, JSONParse, JSONStringify, Map,
+		MapPrototypeDelete, MapPrototypeGet, MapPrototypeSet, ObjectDefineProperties, ObjectDefineProperty, ObjectKeys,
+		PromisePrototypeThen, PromiseReject, PromiseResolve, QueueMicrotask, ReflectApply, StringPrototypePadStart,
+		StringPrototypeSlice, TypeError, WeakSet, WeakSetPrototypeAdd, WeakSetPrototypeHas,
+	} = w.primordials;
 	const seed = w.seed;
 	w.token = seed.token;
-	const clone = (x) => (x === undefined ? undefined : JSON.parse(JSON.stringify(x)));
+	const clone = (x) => (x === undefined ? undefined : JSONParse(JSONStringify(x)));
 	w.clone = clone;
 
 	let version = 0;
 	const watchers = [];
 	w.version = () => version;
-	w.onChange = (fn) => watchers.push(fn);
+	w.onChange = (fn) => ArrayPrototypePush(watchers, fn);
 	w.changed = () => {
 		version++;
-		for (const fn of watchers) fn();
+		for (let i = 0; i < watchers.length; i++) watchers[i]();
 	};
 
 	// A small EventEmitter with Node's surface, for the SDK objects.
 	class EventEmitter {
-		constructor() { Object.defineProperty(this, "_events", { value: new Map(), writable: true }); }
+		constructor() { ObjectDefineProperty(this, "_events", { value: new Map(), writable: true }); }
 		on(event, fn) { return this.addListener(event, fn); }
 		addListener(event, fn) {
 			if (typeof fn !== "function") throw new TypeError('The "listener" argument must be of type function. Received ' + (fn === null ? "null" : typeof fn));
-			const list = this._events.get(event) || [];
-			list.push(fn);
-			this._events.set(event, list);
+			const list = MapPrototypeGet(this._events, event) || [];
+			ArrayPrototypePush(list, fn);
+			MapPrototypeSet(this._events, event, list);
 			w.own(() => this.removeListener(event, fn));
 			return this;
 		}
 		once(event, fn) {
-			const once = (...args) => { this.removeListener(event, once); return fn.apply(this, args); };
+			const once = (...args) => { this.removeListener(event, once); return ReflectApply(fn, this, args); };
 			once.listener = fn;
 			return this.addListener(event, once);
 		}
 		off(event, fn) { return this.removeListener(event, fn); }
 		removeListener(event, fn) {
-			const list = this._events.get(event);
+			const list = MapPrototypeGet(this._events, event);
 			if (!list) return this;
 			for (let i = list.length - 1; i >= 0; i--) {
-				if (list[i] === fn || list[i].listener === fn) { list.splice(i, 1); break; }
+				if (list[i] === fn || list[i].listener === fn) { ArrayPrototypeSplice(list, i, 1); break; }
 			}
 			return this;
 		}
 		removeAllListeners(event) {
-			if (event === undefined) this._events = new Map(); else this._events.delete(event);
+			if (event === undefined) this._events = new Map(); else MapPrototypeDelete(this._events, event);
 			return this;
 		}
-		listeners(event) { return (this._events.get(event) || []).map((f) => f.listener || f); }
-		listenerCount(event) { return (this._events.get(event) || []).length; }
+		listeners(event) { return ArrayPrototypeMap(MapPrototypeGet(this._events, event) || [], (f) => f.listener || f); }
+		listenerCount(event) { return (MapPrototypeGet(this._events, event) || []).length; }
 		emit(event, ...args) {
-			const list = this._events.get(event);
+			const list = MapPrototypeGet(this._events, event);
 			if (!list || list.length === 0) return false;
-			for (const fn of list.slice()) fn.apply(this, args);
+			const now = ArrayPrototypeSlice(list);
+			for (let i = 0; i < now.length; i++) ReflectApply(now[i], this, args);
 			return true;
 		}
 	}
@@ -62,13 +70,17 @@
 	// The SDKs tell about a change after the round trip to Twilio: events
 	// are emitted in a microtask, so a listener's failure is reported as
 	// uncaught instead of failing the action that caused the event.
-	w.later = (emitter, event, ...args) => queueMicrotask(() => emitter.emit(event, ...args));
+	w.later = (emitter, event, ...args) => {
+		const all = [event];
+		for (let i = 0; i < args.length; i++) all[i + 1] = args[i];
+		QueueMicrotask(() => ReflectApply(emitter.emit, emitter, all));
+	};
 
 	// Activities.
-	const activities = seed.activities.map((a) => ({ sid: a.sid, name: a.name, available: !!a.available }));
+	const activities = ArrayPrototypeMap(seed.activities, (a) => ({ sid: a.sid, name: a.name, available: !!a.available }));
 	w.activities = activities;
 	w.activity = (sidOrName) =>
-		activities.find((a) => a.sid === sidOrName) || activities.find((a) => a.name === sidOrName);
+		ArrayPrototypeFind(activities, (a) => a.sid === sidOrName) || ArrayPrototypeFind(activities, (a) => a.name === sidOrName);
 
 	// The worker.
 	const worker = {
@@ -87,18 +99,19 @@
 	const tasks = [];
 	w.tasks = tasks;
 	const isTask = new WeakSet();
-	w.isTask = (x) => isTask.has(x);
+	w.isTask = (x) => WeakSetPrototypeHas(isTask, x);
 	let generated = 0;
 	// SIDs the world makes (outbound calls): the prefix, then a counter.
-	w.nextSid = (prefix) => prefix + "flexrun" + String(++generated).padStart(4, "0");
+	w.nextSid = (prefix) => prefix + "flexrun" + StringPrototypePadStart(String(++generated), 4, "0");
 
 	function participant(p) {
 		const part = {
 			sid: p.sid, participantType: p.participantType || "customer", status: p.status || "joined",
 			workerSid: p.workerSid || undefined, callSid: p.callSid || p.sid, hold: !!p.hold, muted: !!p.muted,
 		};
-		for (const k of Object.keys(p)) if (!(k in part)) part[k] = clone(p[k]);
-		Object.defineProperties(part, {
+		const keys = ObjectKeys(p);
+		for (let i = 0; i < keys.length; i++) if (!(keys[i] in part)) part[keys[i]] = clone(p[keys[i]]);
+		ObjectDefineProperties(part, {
 			onHold: { get() { return this.hold; }, enumerable: false },
 			isMyself: { get() { return this.participantType === "worker" && this.workerSid === worker.sid; }, enumerable: false },
 			isCurrentWorker: { get() { return this.isMyself; }, enumerable: false },
@@ -113,7 +126,7 @@
 		const sid = def.sid;
 		const task = {
 			sid,
-			taskSid: def.taskSid || "WT" + sid.slice(2),
+			taskSid: def.taskSid || "WT" + StringPrototypeSlice(sid, 2),
 			status: def.status || "pending",
 			taskChannelUniqueName: def.taskChannelUniqueName || "voice",
 			taskChannelSid: def.taskChannelSid || "TC" + (def.taskChannelUniqueName || "voice"),
@@ -125,24 +138,26 @@
 			workerSid: def.workerSid || worker.sid,
 			conversationSid: def.conversationSid || def.channelSid || undefined,
 			conference: conferenceOf(def),
-			dateCreated: new Date(Date.now()),
-			dateUpdated: new Date(Date.now()),
+			dateCreated: new Date(DateNow()),
+			dateUpdated: new Date(DateNow()),
 			outgoingTransferObject: undefined,
 			incomingTransferObject: undefined,
 			dtmf: "",
 			setAttributes(attributes) {
-				if (attributes === null || typeof attributes !== "object") return Promise.reject(new TypeError("task.setAttributes: attributes must be an object"));
+				if (attributes === null || typeof attributes !== "object") return PromiseReject(new TypeError("task.setAttributes: attributes must be an object"));
 				task.attributes = clone(attributes);
 				touch(task);
-				return Promise.resolve(task);
+				return PromiseResolve(task);
 			},
-			wrapUp() { return w.transition(task, "WrapupTask", ["accepted"], "wrapping").then(() => task); },
-			complete() { return w.transition(task, "CompleteTask", ["accepted", "wrapping"], "completed").then(() => task); },
+			wrapUp() { return PromisePrototypeThen(w.transition(task, "WrapupTask", ["accepted"], "wrapping"), () => task); },
+			complete() { return PromisePrototypeThen(w.transition(task, "CompleteTask", ["accepted", "wrapping"], "completed"), () => task); },
 		};
-		for (const k of Object.keys(def)) {
+		const keys = ObjectKeys(def);
+		for (let i = 0; i < keys.length; i++) {
+			const k = keys[i];
 			if (!(k in task) && k !== "channelSid") task[k] = clone(def[k]);
 		}
-		Object.defineProperties(task, {
+		ObjectDefineProperties(task, {
 			taskStatus: { get() { return taskStatusOf[task.status] || task.status; }, enumerable: true },
 			channelType: { get() { return channelType(task); }, enumerable: true },
 			channelSid: { get() { return task.conversationSid; }, enumerable: false },
@@ -151,17 +166,17 @@
 			sourceObject: { get() { return w.reservation(task); }, enumerable: false },
 			defaultFrom: { get() { return task.attributes.from; }, enumerable: false },
 		});
-		isTask.add(task);
-		tasks.push(task);
+		WeakSetPrototypeAdd(isTask, task);
+		ArrayPrototypePush(tasks, task);
 		w.changed();
 		return task;
 	};
 	// A call has its customer on the line from the start; the worker joins
 	// when accepting. Other channels have no conference unless given one.
 	function conferenceOf(def) {
-		const suffix = def.sid.slice(2);
+		const suffix = StringPrototypeSlice(def.sid, 2);
 		if (def.conference) {
-			return conference(def.conference.sid || "CF" + suffix, (def.conference.participants || []).map(participant));
+			return conference(def.conference.sid || "CF" + suffix, ArrayPrototypeMap(def.conference.participants || [], (p) => participant(p)));
 		}
 		if ((def.taskChannelUniqueName || "voice") !== "voice") return undefined;
 		return conference("CF" + suffix, [participant({ sid: "CA" + suffix, participantType: "customer", status: "joined" })]);
@@ -169,19 +184,20 @@
 	// A conference as Flex's ITask has it, with its live counts.
 	function conference(sid, participants) {
 		const c = { conferenceSid: sid, sid, participants };
-		const live = () => c.participants.filter((p) => p.status === "joined");
-		Object.defineProperties(c, {
+		const live = () => ArrayPrototypeFilter(c.participants, (p) => p.status === "joined");
+		const workers = () => ArrayPrototypeFilter(live(), (p) => p.participantType === "worker");
+		ObjectDefineProperties(c, {
 			sid: { value: sid, enumerable: false },
 			liveParticipants: { get: live, enumerable: false },
 			liveParticipantCount: { get: () => live().length, enumerable: false },
-			liveWorkers: { get: () => live().filter((p) => p.participantType === "worker"), enumerable: false },
-			liveWorkerCount: { get: () => live().filter((p) => p.participantType === "worker").length, enumerable: false },
+			liveWorkers: { get: workers, enumerable: false },
+			liveWorkerCount: { get: () => workers().length, enumerable: false },
 		});
 		return c;
 	}
 	w.conference = conference;
 	function touch(task) {
-		task.dateUpdated = new Date(Date.now());
+		task.dateUpdated = new Date(DateNow());
 		w.changed();
 	}
 	w.touch = touch;
@@ -194,18 +210,18 @@
 		if (c === "chat") return "web";
 		return c;
 	}
-	w.task = (sid) => tasks.find((t) => t.sid === sid) || tasks.find((t) => t.taskSid === sid);
-	w.activeTasks = () => tasks.filter((t) => t.status === "pending" || t.status === "accepted" || t.status === "wrapping");
+	w.task = (sid) => ArrayPrototypeFind(tasks, (t) => t.sid === sid) || ArrayPrototypeFind(tasks, (t) => t.taskSid === sid);
+	w.activeTasks = () => ArrayPrototypeFilter(tasks, (t) => t.status === "pending" || t.status === "accepted" || t.status === "wrapping");
 
 	// transition moves a task on, or rejects as Flex would (the SDK refuses).
 	// flexMessage, when given, is Flex's own wording of the refusal.
 	w.transition = (task, action, from, to, flexMessage) => {
-		if (!from.includes(task.status)) {
-			return Promise.reject(new Error(flexMessage ||
-				action + ": task " + task.sid + " is " + task.status + ", not " + from.join(" or ")));
+		if (!ArrayPrototypeIncludes(from, task.status)) {
+			return PromiseReject(new Error(flexMessage ||
+				action + ": task " + task.sid + " is " + task.status + ", not " + ArrayPrototypeJoin(from, " or ")));
 		}
 		w.setStatus(task, to);
-		return Promise.resolve();
+		return PromiseResolve();
 	};
 	// setStatus moves a reservation on and tells its listeners, as the
 	// TaskRouter SDK's Reservation events do (accepted, rejected, wrapup,
@@ -226,25 +242,30 @@
 	const conversations = [];
 	w.conversations = conversations;
 	const isConversation = new WeakSet();
-	w.isConversation = (x) => isConversation.has(x);
+	w.isConversation = (x) => WeakSetPrototypeHas(isConversation, x);
 	w.addConversation = (def) => {
 		const c = {
 			sid: def.sid, friendlyName: def.friendlyName || def.sid,
 			messages: [], typing: 0, inputText: "", attachedFiles: [],
 		};
-		for (const m of def.messages || []) w.appendMessage(c, m.author, m.body, m.attributes, m.sid);
-		conversations.push(c);
-		isConversation.add(c);
+		const messages = def.messages || [];
+		for (let i = 0; i < messages.length; i++) {
+			const m = messages[i];
+			w.appendMessage(c, m.author, m.body, m.attributes, m.sid);
+		}
+		ArrayPrototypePush(conversations, c);
+		WeakSetPrototypeAdd(isConversation, c);
 		return c;
 	};
 	w.appendMessage = (c, author, body, attributes, sid) => {
 		const index = c.messages.length;
-		const m = { sid: sid || "IM" + c.sid.slice(2) + "-" + index, index, author, body, attributes: clone(attributes) || {} };
-		c.messages.push(m);
+		const m = { sid: sid || "IM" + StringPrototypeSlice(c.sid, 2) + "-" + index, index, author, body, attributes: clone(attributes) || {} };
+		ArrayPrototypePush(c.messages, m);
 		w.changed();
 		return m;
 	};
-	w.conversation = (sid) => conversations.find((c) => c.sid === sid);
+	w.conversation = (sid) => ArrayPrototypeFind(conversations, (c) => c.sid === sid);
+	// The seed is read at Setup, before any plugin: for-of is safe here.
 	for (const c of seed.conversations || []) w.addConversation(c);
 	for (const t of seed.tasks || []) w.addTask(t);
 

@@ -4,10 +4,15 @@
 // (world.components).
 (function (w) {
 	"use strict";
+	const {
+		ArrayPrototypeFind, ArrayPrototypeFindIndex, ArrayPrototypeIndexOf, ArrayPrototypeMap, ArrayPrototypePush,
+		ArrayPrototypeSlice, ArrayPrototypeSome, ArrayPrototypeSplice, ArrayPrototypeUnshift, JSONStringify,
+		ObjectDefineProperty, ObjectKeys, ReflectApply, Set, TypeError,
+	} = w.primordials;
 	const React = w.React;
 	const h = (type) => {
 		const c = function (props) { return React.createElement(type, props); };
-		Object.defineProperty(c, "name", { value: type });
+		ObjectDefineProperty(c, "name", { value: type });
 		c.displayName = type;
 		c.defaultProps = {};
 		return c;
@@ -23,7 +28,7 @@
 	const styledFor = (tag) => (...styles) => {
 		const c = h(typeof tag === "string" ? "Styled(" + tag + ")" : "Styled(" + (tag.displayName || tag.name || "Component") + ")");
 		c.__styles = styles;
-		c.withComponent = (other) => styledFor(other)(...styles);
+		c.withComponent = (other) => ReflectApply(styledFor(other), undefined, styles);
 		return c;
 	};
 	const styled = new Proxy(function styled(tag) { return styledFor(tag); }, {
@@ -43,14 +48,14 @@
 		const Container = h(name);
 		const content = [];
 		const record = (op, el, options) =>
-			w.records.components.push({ container: name, op, key: keyOf(el, options), component: nameOf(el), options: w.snapshot(options || {}) });
+			ArrayPrototypePush(w.records.components, { container: name, op, key: keyOf(el, options), component: nameOf(el), options: w.snapshot(options || {}) });
 		// What a plugin added goes with the plugin (w.own).
 		const keep = (entry) => {
-			content.push(entry);
+			ArrayPrototypePush(content, entry);
 			w.changed();
 			w.own(() => {
-				const i = content.indexOf(entry);
-				if (i >= 0) content.splice(i, 1);
+				const i = ArrayPrototypeIndexOf(content, entry);
+				if (i >= 0) ArrayPrototypeSplice(content, i, 1);
 				w.changed();
 			});
 		};
@@ -58,11 +63,11 @@
 			add(el, options) { keep({ el, options }); record("add", el, options); },
 			replace(el, options) { content.length = 0; keep({ el, options }); record("replace", el, options); },
 			remove(key, options) {
-				for (let i = content.length - 1; i >= 0; i--) if (keyOf(content[i].el, content[i].options) === key) content.splice(i, 1);
-				w.records.components.push({ container: name, op: "remove", key: String(key), component: null, options: w.snapshot(options || {}) });
+				for (let i = content.length - 1; i >= 0; i--) if (keyOf(content[i].el, content[i].options) === key) ArrayPrototypeSplice(content, i, 1);
+				ArrayPrototypePush(w.records.components, { container: name, op: "remove", key: String(key), component: null, options: w.snapshot(options || {}) });
 				w.changed();
 			},
-			get children() { return content.map((c) => c.el); },
+			get children() { return ArrayPrototypeMap(content, (c) => c.el); },
 		};
 		return Container;
 	}
@@ -143,24 +148,25 @@
 	// refused, as Flex logs and ignores it.
 	tc.register = (ch, mergeWithDefault = true) => {
 		if (!ch || typeof ch.name !== "string") throw new TypeError("TaskChannels.register: want a task channel definition with a name");
-		if (registered.some((c) => c === ch || c.name === ch.name)) {
-			w.warn("TaskChannels.register: a task channel named " + JSON.stringify(ch.name) + " is already registered");
+		if (ArrayPrototypeSome(registered, (c) => c === ch || c.name === ch.name)) {
+			w.warn("TaskChannels.register: a task channel named " + JSONStringify(ch.name) + " is already registered");
 			return;
 		}
 		if (mergeWithDefault) {
-			for (const [k, v] of Object.entries(dtc.Default)) if (ch[k] === undefined) ch[k] = v;
+			const keys = ObjectKeys(dtc.Default);
+			for (let i = 0; i < keys.length; i++) if (ch[keys[i]] === undefined) ch[keys[i]] = dtc.Default[keys[i]];
 		}
-		registered.unshift(ch);
-		w.records.components.push({ container: "TaskChannels", op: "register", key: ch.name, component: null, options: {} });
+		ArrayPrototypeUnshift(registered, ch);
+		ArrayPrototypePush(w.records.components, { container: "TaskChannels", op: "register", key: ch.name, component: null, options: {} });
 		w.own(() => tc.unregister(ch));
 	};
 	tc.unregister = (ch) => {
 		const name = ch && typeof ch === "object" ? ch.name : ch;
-		const i = registered.findIndex((c) => c.name === name);
-		if (i >= 0) registered.splice(i, 1);
+		const i = ArrayPrototypeFindIndex(registered, (c) => c.name === name);
+		if (i >= 0) ArrayPrototypeSplice(registered, i, 1);
 	};
-	tc.getRegistered = () => registered.slice();
-	tc.getForTask = (task) => registered.find((c) => c.isApplicable(task)) || dtc.Default;
+	tc.getRegistered = () => ArrayPrototypeSlice(registered);
+	tc.getForTask = (task) => ArrayPrototypeFind(registered, (c) => c.isApplicable(task)) || dtc.Default;
 	ui.TaskChannelCapability = TaskChannelCapability;
 	w.ui = ui;
 })
