@@ -279,7 +279,6 @@ func TestDevBadWorld(t *testing.T) {
 	assert.Equal(t, "flexrun dev: world.json: tasks[0].sid: required\n", res.stderr)
 }
 
-<<<<<<< HEAD
 // TestDevLongLine: a stdin line over the limit is reported and skipped; dev
 // reads on (it used to stop reading, silently, with exit status 0).
 func TestDevLongLine(t *testing.T) {
@@ -309,7 +308,8 @@ func TestDevBrokenPackageJSON(t *testing.T) {
 	s.expect(s.stdout, `hello ADA`)
 	s.send(".exit")
 	assert.Equal(t, 0, s.wait())
-=======
+}
+
 // dev's reports of runtime errors carry the code frame run's do: a
 // listener's failure (the engine's log) and an uncaught error in a timer.
 func TestDevRuntimeErrorsHaveCodeFrames(t *testing.T) {
@@ -336,5 +336,4 @@ Actions.registerAction("Greet", () => { setTimeout(() => (undefined as any).late
 		"    3 | Actions.registerAction(\"Greet\", () => { setTimeout(() => (undefined as any).late, 0); return \"hi\"; });",
 		"      |                                                                             ^",
 	}, errs)
->>>>>>> issue10-c
 }

@@ -162,7 +162,7 @@ func TestOddFileNames(t *testing.T) {
 				t.Skipf("no such file names here: %v", err)
 			}
 			res := runCLI(t, dir, "run", name)
-			want := "Uncaught Error: boom\n    at f (" + name + ":2:9)\n"
+			want := "Uncaught Error: boom\n" + name + ":2:9\n    2 |   throw new Error(\"boom\");\n      |         ^\n    at f (" + name + ":2:9)\n"
 			if res.exit != 1 || !strings.HasPrefix(res.stderr, want) {
 				t.Errorf("exit %d, stderr:\n%s\nwant exit 1 and:\n%s", res.exit, res.stderr, want)
 			}
