@@ -265,3 +265,29 @@ func TestActionErrorCarriesPhaseAndOwner(t *testing.T) {
 		assert.Equal(t, tt.owner, ae.Owner, tt.action)
 	}
 }
+
+// Hostile arguments to the JavaScript API are refused without copying them
+// (Export of an array of length 2**32-1 used to be a fatal allocation).
+func TestHugeArraysAsArguments(t *testing.T) {
+	t.Parallel()
+	e := flexruntest.New(t, flexruntest.Options{})
+	res := e.RunScript(`
+		const a = []; a.length = 2 ** 32 - 1;
+		const tryIt = (f) => { try { f(); } catch (e) { console.log(e.message); } };
+		tryIt(() => flex.Actions.registerAction(a, () => 1));
+		console.log(await flex.Actions.invokeAction(a).catch((e) => e.message));
+		tryIt(() => flex.Actions.registerAction("X", a));
+		tryIt(() => new TextDecoder().decode(a));
+		tryIt(() => new TextEncoder().encodeInto("x", a));
+		tryIt(() => localStorage.getItem.call(a, "x"));
+	`)
+	require.NoError(t, res.Err, res.Stderr)
+	assert.Equal(t, `Actions.registerAction: the action name must be a string, received an object
+Actions.invokeAction: the action name must be a string, received an object
+registerAction: the action body must be a function, received an instance of Array
+TextDecoder.decode: the input must be an ArrayBuffer or an ArrayBufferView
+TextEncoder.encodeInto: the destination must be a Uint8Array
+Illegal invocation
+`, res.Stdout)
+	alive(t, e)
+}

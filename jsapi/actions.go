@@ -66,8 +66,8 @@ func (a *actionsFacade) registerAction(c goja.FunctionCall) goja.Value {
 
 func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 	name := c.Argument(0)
-	if s, ok := name.Export().(string); ok && !isSymbol(name) {
-		if _, isObj := name.(*goja.Object); !isObj {
+	if _, isObj := name.(*goja.Object); !isObj && !isSymbol(name) {
+		if s, ok := name.Export().(string); ok {
 			return a.rt.ToValue(a.v.InvokeAction(s, c.Argument(1)))
 		}
 	}

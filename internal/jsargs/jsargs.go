@@ -46,8 +46,10 @@ func Describe(v goja.Value) string {
 // "api: name must be a string, received ...".
 func String(rt *goja.Runtime, api, name string, c goja.FunctionCall, i int) string {
 	v := c.Argument(i)
-	if s, ok := v.Export().(string); ok {
-		if _, isObj := v.(*goja.Object); !isObj {
+	_, isObj := v.(*goja.Object) // asked first: Export of an array copies it
+	_, isSym := v.(*goja.Symbol)
+	if !isObj && !isSym {
+		if s, ok := v.Export().(string); ok {
 			return s
 		}
 	}

@@ -1194,7 +1194,7 @@ func (c *inspector) formatMap(value *goja.Object, size, recurseTimes int) []stri
 }
 
 func (c *inspector) formatPromise(value *goja.Object, recurseTimes int) []string {
-	p, ok := value.Export().(*goja.Promise)
+	p, ok := jsfunc.As[*goja.Promise](value)
 	if !ok || p.State() == goja.PromiseStatePending {
 		return []string{"<pending>"}
 	}
@@ -1709,7 +1709,7 @@ func (r *realm) parseOptions(o inspectOptions, v goja.Value) inspectOptions {
 	}
 	obj, ok := v.(*goja.Object)
 	if !ok {
-		if _, isBool := v.Export().(bool); isBool {
+		if _, isBool := jsfunc.As[bool](v); isBool {
 			o.showHidden = v.ToBoolean()
 		}
 		return o

@@ -58,8 +58,7 @@ func slotOf[T any](w *web, val goja.Value) (T, bool) {
 	if s == nil {
 		return zero, false
 	}
-	t, ok := s.Export().(T)
-	return t, ok
+	return jsfunc.As[T](s)
 }
 
 // thisSlot is slotOf(this), or a TypeError as browsers throw.

@@ -34,7 +34,7 @@ func (w *web) installStorage() {
 
 	this := func(c goja.FunctionCall) *storage {
 		if o, ok := c.This.(*goja.Object); ok {
-			if s, ok := o.Export().(*storage); ok {
+			if s, ok := jsfunc.As[*storage](o); ok {
 				return s
 			}
 		}

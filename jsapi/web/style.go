@@ -39,7 +39,7 @@ func (w *web) installStyle() {
 	w.styleProto = proto
 	this := func(c goja.FunctionCall) *cssStyle {
 		if o, ok := c.This.(*goja.Object); ok {
-			if s, ok := o.Export().(*cssStyle); ok {
+			if s, ok := jsfunc.As[*cssStyle](o); ok {
 				return s
 			}
 		}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"github.com/flexrun/flexrun/internal/jsfunc"
+
 	"github.com/flexrun/flexrun/internal/jsargs"
 )
 
@@ -40,7 +42,7 @@ func (w *web) installTextCoding() {
 		thisSlot[textEncoderMark](w, c)
 		w.requireArgs(c, "TextEncoder.encodeInto", 2)
 		s := domString(rt, c.Argument(0))
-		dst, ok := c.Argument(1).Export().([]byte)
+		dst, ok := jsfunc.As[[]byte](c.Argument(1))
 		if !ok || !rt.InstanceOf(c.Argument(1), w.uint8Array) {
 			panic(rt.NewTypeError("TextEncoder.encodeInto: the destination must be a Uint8Array"))
 		}
@@ -155,19 +157,17 @@ func (w *web) bufferSource(v goja.Value) ([]byte, bool) {
 	if !ok {
 		return nil, false
 	}
-	switch x := o.Export().(type) {
-	case goja.ArrayBuffer:
-		return x.Bytes(), true
-	case []byte:
-		if w.rt.InstanceOf(o, w.uint8Array) {
-			return x, true
-		}
+	if ab, ok := jsfunc.As[goja.ArrayBuffer](o); ok {
+		return ab.Bytes(), true
+	}
+	if x, ok := jsfunc.As[[]byte](o); ok && w.rt.InstanceOf(o, w.uint8Array) {
+		return x, true
 	}
 	// Other views: the window [byteOffset, byteOffset+byteLength) of buffer.
 	if r, err := w.isView(goja.Undefined(), o); err != nil || !r.ToBoolean() {
 		return nil, false
 	}
-	ab, ok := o.Get("buffer").Export().(goja.ArrayBuffer)
+	ab, ok := jsfunc.As[goja.ArrayBuffer](o.Get("buffer"))
 	if !ok {
 		return nil, false
 	}
