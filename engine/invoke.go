@@ -105,7 +105,7 @@ func (inv *invocation) start() goja.Value {
 	}
 	b := v.reg.actions[name].activeBody()
 	inv.errPhase = PhaseBegin // a refusal: Flex's own, no owner
-	if b == nil { // 5a
+	if b == nil {             // 5a
 		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
 	}
 	inv.body = b.fnRef

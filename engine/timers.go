@@ -17,7 +17,7 @@ type timer struct {
 	interval time.Duration // > 0 for setInterval
 	fn       func()
 	code     *runningCode // the invocation code that set it, if any
-	index    int // in the heap; -1 once removed
+	index    int          // in the heap; -1 once removed
 }
 
 type timerHeap []*timer
