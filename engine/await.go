@@ -75,6 +75,7 @@ func (v *VM) initDriver() {
 			inv.dropEntry()
 			x = inv.reject(ex.Value())
 		}
+		v.code = &inv.driverCode // for the driver's next await
 		if x == v.done {
 			delete(v.running, id)
 		}
@@ -95,7 +96,13 @@ func (v *VM) drive(inv *invocation) {
 	inv.id = id
 	v.running[id] = inv
 	inv.next = func(goja.Value, bool) goja.Value { return inv.start() }
-	if _, err := v.driver(goja.Undefined(), v.rt.ToValue(id)); err != nil {
+	// The driver's own code is the invocation's: its awaits carry it, so an
+	// interrupt between steps settles the invocation (asyncctx.go).
+	prev := v.code
+	v.code = &inv.driverCode
+	_, err := v.driver(goja.Undefined(), v.rt.ToValue(id))
+	v.code = prev
+	if err != nil {
 		delete(v.running, id)
 		v.rethrowUncatchable(err)
 		panic(err) // a bug of ours: step never throws JavaScript errors
@@ -128,7 +135,11 @@ func (v *VM) isThenable(x goja.Value) (yes bool) {
 func (inv *invocation) await(value goja.Value, cont func(goja.Value) goja.Value, fail func(goja.Value) goja.Value) goja.Value {
 	v := inv.v
 	if v.isThenable(value) {
-		return inv.suspend(value, func(val goja.Value, threw bool) goja.Value {
+		x, ex := v.awaitable(value) // see awaitguard.go
+		if ex != nil {
+			return fail(ex.Value())
+		}
+		return inv.suspend(x, func(val goja.Value, threw bool) goja.Value {
 			if threw {
 				return fail(val)
 			}

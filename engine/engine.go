@@ -70,8 +70,9 @@ type Engine struct {
 	cancel   context.CancelFunc
 	handlers sync.WaitGroup // Go action handlers and listeners still running
 
-	budgetMu  sync.Mutex
-	budgetJob uint64
+	budgetMu    sync.Mutex
+	budgetJob   uint64
+	budgetTimer *time.Timer
 
 	// Loop only.
 	jobCall         goja.Callable // runs current inside a JavaScript call
@@ -114,11 +115,15 @@ func New(opts Options) (*Engine, error) {
 	// Plumbing under every job's stack: it keeps its Go name, by which
 	// NodeStack leaves its frame out (see package jsfunc).
 	runCurrent := e.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		// Armed here, inside the call: an interrupt that landed before the
+		// job started would drop it unrun (and whoever waits for it).
+		e.armBudget()
 		e.current()
 		e.micro.drain()
 		for e.vm.reportUnhandled() {
 			e.micro.drain()
 		}
+		e.disarmBudget()
 		return goja.Undefined()
 	})
 	e.jobCall = func(goja.Value, ...goja.Value) (goja.Value, error) {

@@ -80,18 +80,25 @@ func (e *Engine) Invoke(ctx context.Context, name string, payload any) (any, err
 			ch <- result{err: &ActionError{Action: name, Phase: PhaseBegin, Err: err}}
 			return
 		}
-		// Handlers go on first: a runaway listener unwinds the job before
-		// start returns, and its rejection must still reach this caller.
-		inv, p := v.newInvocation(name, arg)
-		v.then(v.rt.ToValue(p), func(val goja.Value) {
-			out, err := v.export(val, "result")
-			if err != nil {
-				ch <- result{err: &ActionError{Action: name, Phase: PhaseEnd, Err: err}}
-				return
-			}
-			ch <- result{val: out}
-		}, func(reason goja.Value) {
-			ch <- result{err: inv.failure(v.exportError(reason))}
+		// Settled directly from the pipeline: no promise, no reaction
+		// that an interrupt could lose.
+		var inv *invocation
+		inv = v.newGoInvocation(name, arg, &delivery{
+			settle: func(val goja.Value, rejected bool) {
+				if rejected {
+					ch <- result{err: inv.failure(v.exportError(val))}
+					return
+				}
+				out, err := v.export(val, "result")
+				if err != nil {
+					ch <- result{err: &ActionError{Action: name, Phase: PhaseEnd, Err: err}}
+					return
+				}
+				ch <- result{val: out}
+			},
+			abort: func(err error) {
+				ch <- result{err: &ActionError{Action: name, Phase: PhaseEnd, Err: fmt.Errorf("reading the result: %w", err)}}
+			},
 		})
 		v.drive(inv)
 	})

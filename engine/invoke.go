@@ -9,6 +9,7 @@ package engine
 // starts, so a change made meanwhile counts from the next step on.
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/dop251/goja"
@@ -36,6 +37,19 @@ type invocation struct {
 	errPhase Phase
 	errOwner Owner
 	killedBy error // the interrupt or stack overflow that cut it short
+
+	// The engine's own code of this invocation (its driver, between the
+	// user code it calls), for asyncctx.go; phase follows the steps.
+	driverCode runningCode
+	// A Go caller's delivery (Engine.Invoke), settled directly, without a
+	// promise or JavaScript reactions that an interrupt could lose.
+	deliver *delivery
+}
+
+// delivery hands an invocation's outcome to a Go caller exactly once.
+type delivery struct {
+	settle func(val goja.Value, rejected bool)
+	abort  func(err error) // settle was cut short (an interrupt while reading the value)
 }
 
 // failure is the *ActionError a Go caller gets for the rejection je.
@@ -64,10 +78,42 @@ func (v *VM) InvokeAction(name string, payload goja.Value) *goja.Promise {
 
 func (v *VM) newInvocation(name string, payload goja.Value) (*invocation, *goja.Promise) {
 	p, resolve, reject := v.rt.NewPromise()
+	inv := v.newGoInvocation(name, payload, nil)
+	inv.resolve, inv.reject_ = resolve, reject
+	return inv, p
+}
+
+// newGoInvocation is an invocation with no promise: its outcome goes to d.
+func (v *VM) newGoInvocation(name string, payload goja.Value, d *delivery) *invocation {
 	if payload == nil {
 		payload = goja.Undefined()
 	}
-	return &invocation{v: v, name: name, payload: payload, resolve: resolve, reject_: reject}, p
+	inv := &invocation{v: v, name: name, payload: payload, deliver: d}
+	inv.driverCode = runningCode{inv: inv, phase: PhaseBegin}
+	return inv
+}
+
+// settled hands the outcome to a Go caller, if there is one.
+func (inv *invocation) settled(val goja.Value, rejected bool) {
+	d := inv.deliver
+	if d == nil {
+		return
+	}
+	inv.deliver = nil
+	done := false
+	defer func() {
+		if !done {
+			r := recover()
+			err, ok := r.(error)
+			if !ok {
+				err = fmt.Errorf("%v", r)
+			}
+			d.abort(err)
+			panic(r)
+		}
+	}()
+	d.settle(val, rejected)
+	done = true
 }
 
 // reject settles the invocation's promise and ends the driver.
@@ -77,9 +123,12 @@ func (inv *invocation) reject(val goja.Value) goja.Value {
 		if inv.v.tracing() {
 			inv.traceEnd("rejected", inv.v.rt.ToValue(inv.v.exportError(val).Error()))
 		}
-		if err := inv.reject_(val); err != nil {
-			panic(err)
+		if inv.reject_ != nil {
+			if err := inv.reject_(val); err != nil {
+				panic(err)
+			}
 		}
+		inv.settled(val, true)
 	}
 	return inv.v.done
 }
@@ -90,9 +139,12 @@ func (inv *invocation) fulfill(val goja.Value) goja.Value {
 		if inv.v.tracing() {
 			inv.traceEnd("resolved", val)
 		}
-		if err := inv.resolve(val); err != nil {
-			panic(err)
+		if inv.resolve != nil {
+			if err := inv.resolve(val); err != nil {
+				panic(err)
+			}
 		}
+		inv.settled(val, false)
 	}
 	return inv.v.done
 }
@@ -137,6 +189,7 @@ func (inv *invocation) start() goja.Value {
 		v.catchLogged(ret, name, PhaseBegin, l.owner)
 	}
 	befores := v.listeners("before" + name) // 5g
+	inv.driverCode.phase = PhaseBefore
 	if len(befores) == 0 {
 		return inv.runBody()
 	}
@@ -218,6 +271,7 @@ func (inv *invocation) afterBefore() goja.Value {
 // runBody is step 8: the replacement current now, else the body of step a.
 func (inv *invocation) runBody() goja.Value {
 	v := inv.v
+	inv.driverCode.phase = PhaseBody
 	var ret goja.Value
 	var err error
 	layer := inv.body
@@ -253,6 +307,7 @@ func (inv *invocation) fail(e goja.Value) goja.Value {
 // runAfter is step 10: the after listeners current now, always awaited.
 func (inv *invocation) runAfter(result goja.Value) goja.Value {
 	inv.result = result
+	inv.driverCode.phase = PhaseAfter
 	afters := inv.v.listeners("after" + inv.name)
 	if inv.v.tracing() {
 		inv.traceListeners(PhaseAfter, afters)
@@ -290,6 +345,7 @@ func (inv *invocation) rejectUnexpected(phase Phase, list []*fnRef, reason goja.
 // invocationEnd; a synchronous throw there is returned (rule 19).
 func (inv *invocation) removePending() goja.Value {
 	v := inv.v
+	inv.driverCode.phase = PhaseEnd
 	inv.dropEntry()
 	for _, l := range v.listeners(eventInvocationEnd) {
 		ret, err := inv.call(PhaseEnd, l)

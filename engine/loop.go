@@ -81,13 +81,6 @@ func (e *Engine) loop() {
 	}
 }
 
-// jobBudget is what the loop interrupts a job with once its time is up.
-type jobBudget struct{ d time.Duration }
-
-func (b jobBudget) Error() string {
-	return fmt.Sprintf("still running after the job time budget of %s", b.d)
-}
-
 // runJob runs one unit of work, then its microtasks, under recover and the
 // time budget, then reports unhandled rejections, as Node does after
 // draining microtasks. code is the invocation code the work continues (a
@@ -97,21 +90,6 @@ func (e *Engine) runJob(owner Owner, code *runningCode, job func()) {
 	e.jobOwner = owner
 	v := e.vm
 	v.code = code
-	var watchdog *time.Timer
-	// Setup is the host's own code, not a plugin's: it runs unbudgeted.
-	if e.opts.JobBudget > 0 && e.setupDone {
-		seq := e.jobSeq
-		e.budgetMu.Lock()
-		e.budgetJob = seq
-		e.budgetMu.Unlock()
-		watchdog = time.AfterFunc(e.opts.JobBudget, func() {
-			e.budgetMu.Lock()
-			if e.budgetJob == seq {
-				e.rt.Interrupt(jobBudget{e.opts.JobBudget})
-			}
-			e.budgetMu.Unlock()
-		})
-	}
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -136,13 +114,7 @@ func (e *Engine) runJob(owner Owner, code *runningCode, job func()) {
 			}
 		}
 	}()
-	if watchdog != nil {
-		watchdog.Stop()
-		e.budgetMu.Lock()
-		e.budgetJob = 0
-		e.rt.ClearInterrupt() // an interrupt that arrived after the JS returned must not hit the next job
-		e.budgetMu.Unlock()
-	}
+	e.disarmBudget() // if the job did not end normally
 	v.afterJob()
 	v.code = nil
 	e.jobOwner = Owner{}

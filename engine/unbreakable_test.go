@@ -140,7 +140,7 @@ func TestInterruptAfterAwaitSettlesTheInvocation(t *testing.T) {
 			t.Parallel()
 			var reports []*engine.UncaughtError
 			e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{
-				JobBudget:  50 * time.Millisecond,
+				JobBudget:  100 * time.Millisecond, // room for alive's script on a loaded machine
 				OnUncaught: func(u *engine.UncaughtError) { reports = append(reports, u) },
 			}})
 			require.NoError(t, e.RunScript(tt.setup).Err)

@@ -80,6 +80,7 @@ func newVM(e *Engine) *VM {
 	}
 	v.resolved = resolved
 	v.running = map[int64]*invocation{}
+	v.installAwaitGuard()
 	v.initDriver()
 	v.typeErrorCtor = rt.Get("TypeError")
 	return v

@@ -183,7 +183,7 @@ type Evaluation struct {
 // name stack frames carry, and starts it as owner. A compile error or a
 // synchronous failure is returned; later failures reject Done. Loop only.
 func (h *Host) Evaluate(v *engine.VM, owner engine.Owner, path, code string) (*Evaluation, error) {
-	prog, err := goja.Compile(path, code, false)
+	prog, err := engine.Compile(path, code, false)
 	if err != nil {
 		return nil, err
 	}

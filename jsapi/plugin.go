@@ -122,8 +122,18 @@ func (h *Host) Start(v *engine.VM, owner engine.Owner, ev *Evaluation) (*goja.Pr
 var (
 	reactProgram      = sync.OnceValue(func() *goja.Program { return goja.MustCompile("flexrun:react", reactSource, true) })
 	flexPluginProgram = sync.OnceValue(func() *goja.Program { return goja.MustCompile("flexrun:flex-plugin", flexPluginSource, true) })
-	startProgram      = sync.OnceValue(func() *goja.Program { return goja.MustCompile("flexrun:start", startSource, true) })
+	startProgram      = sync.OnceValue(func() *goja.Program { return mustCompile("flexrun:start", startSource) }) // it awaits plugin values
 )
+
+// mustCompile compiles host code whose awaits take plugin values, with
+// the engine's await guard (engine/awaitguard.go).
+func mustCompile(name, src string) *goja.Program {
+	prog, err := engine.Compile(name, src, true)
+	if err != nil {
+		panic(err)
+	}
+	return prog
+}
 
 // mustRun runs one of the host's programs; they cannot fail.
 func mustRun(rt *goja.Runtime, prog *goja.Program) goja.Value {

@@ -14,7 +14,9 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
 	"github.com/dop251/goja/parser"
+	"github.com/flexrun/flexrun/engine"
 )
 
 // gojaNote says why an error that esbuild let through appears at all.
@@ -40,6 +42,7 @@ func (b *Bundle) Compile() (*goja.Program, error) {
 	if err := rewritePropertyEscapes(b, prg); err != nil {
 		return nil, err
 	}
+	engine.GuardAwaits(prg)
 	prog, err := goja.CompileAST(prg, false)
 	if err != nil {
 		var se *goja.CompilerSyntaxError

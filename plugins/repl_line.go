@@ -35,8 +35,10 @@ import (
 	"strings"
 
 	"github.com/dop251/goja"
+
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
+	"github.com/flexrun/flexrun/engine"
 )
 
 // replSyntaxError is a line that does not parse, at a 1-based line and
@@ -202,6 +204,7 @@ func assemble(name, input, head string, edits []lineEdit, tail string) (*goja.Pr
 		}
 		return nil, syntaxError(name, input, err, 0)
 	}
+	engine.GuardAwaits(parsed)
 	prog, err := goja.CompileAST(parsed, false)
 	var ce *goja.CompilerSyntaxError
 	if errors.As(err, &ce) && ce.File != nil {

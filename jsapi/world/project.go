@@ -12,7 +12,9 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
 	"github.com/dop251/goja/parser"
+	"github.com/flexrun/flexrun/engine"
 )
 
 // Project is what flexrun reads from a plugin project directory, as Flex's tooling does.
@@ -212,6 +214,7 @@ func compileAppConfig(path, src string) (*goja.Program, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
+	engine.GuardAwaits(prg)
 	prog, err := goja.CompileAST(prg, false)
 	var se *goja.CompilerSyntaxError
 	if errors.As(err, &se) && se.File != nil {
