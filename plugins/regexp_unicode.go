@@ -14,14 +14,14 @@ package plugins
 
 import (
 	"fmt"
-	"reflect"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/dop251/goja/ast"
-	"github.com/dop251/goja/file"
+
+	"github.com/flexrun/flexrun/internal/jsast"
 )
 
 // rewritePropertyEscapes rewrites the property escapes of every regular
@@ -31,7 +31,7 @@ func rewritePropertyEscapes(b *Bundle, prg *ast.Program) error {
 		return nil // the common case: no walk
 	}
 	var failed error
-	walkRegExps(reflect.ValueOf(prg), func(re *ast.RegExpLiteral) {
+	jsast.Walk(prg, func(re *ast.RegExpLiteral) {
 		if failed != nil || !strings.Contains(re.Flags, "u") || !strings.Contains(re.Pattern, `p{`) && !strings.Contains(re.Pattern, `P{`) {
 			return
 		}
@@ -46,40 +46,6 @@ func rewritePropertyEscapes(b *Bundle, prg *ast.Program) error {
 		re.Pattern = pattern
 	})
 	return failed
-}
-
-var (
-	regExpType = reflect.TypeOf((*ast.RegExpLiteral)(nil))
-	fileType   = reflect.TypeOf((*file.File)(nil))
-)
-
-// walkRegExps calls visit for every regular expression literal in the
-// syntax tree v. goja's ast has no visitor, and its node types are many:
-// reflection reaches all of them, including ones added by an upgrade.
-func walkRegExps(v reflect.Value, visit func(*ast.RegExpLiteral)) {
-	switch v.Kind() {
-	case reflect.Pointer:
-		if v.IsNil() || v.Type() == fileType {
-			return
-		}
-		if v.Type() == regExpType {
-			visit(v.Interface().(*ast.RegExpLiteral))
-			return
-		}
-		walkRegExps(v.Elem(), visit)
-	case reflect.Interface:
-		if !v.IsNil() {
-			walkRegExps(v.Elem(), visit)
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			walkRegExps(v.Field(i), visit)
-		}
-	case reflect.Slice, reflect.Array:
-		for i := range v.Len() {
-			walkRegExps(v.Index(i), visit)
-		}
-	}
 }
 
 // expandPropertyEscapes rewrites the property escapes of a u-mode pattern.

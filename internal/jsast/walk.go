@@ -17,66 +17,81 @@ import (
 // visit may replace fields of the node it is given; the walk then goes on
 // into the node's fields as they are after visit.
 func Walk[T any](root any, visit func(T)) {
-	target := reflect.TypeFor[T]()
-	walk(reflect.ValueOf(root), target, func(v reflect.Value) { visit(v.Interface().(T)) })
+	w := walker{target: reflect.TypeFor[T](), visit: func(v reflect.Value) { visit(v.Interface().(T)) }}
+	w.walk(reflect.ValueOf(root))
 }
 
-var fileType = reflect.TypeOf((*file.File)(nil))
+type walker struct {
+	target reflect.Type
+	visit  func(reflect.Value)
+	plans  map[reflect.Type][]int // this walk's copy of the shared plans: no lock per node
+}
 
-func walk(v reflect.Value, target reflect.Type, visit func(reflect.Value)) {
+var (
+	fileType = reflect.TypeOf((*file.File)(nil))
+	shared   sync.Map // reflect.Type -> []int
+)
+
+func (w *walker) walk(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
-		if v.IsNil() || v.Type() == fileType {
+		if v.IsNil() {
 			return
 		}
-		if v.Type() == target {
-			visit(v)
+		if v.Type() == w.target {
+			w.visit(v)
 		}
-		walk(v.Elem(), target, visit)
+		w.walk(v.Elem())
 	case reflect.Interface:
 		if !v.IsNil() {
-			walk(v.Elem(), target, visit)
+			w.walk(v.Elem())
 		}
 	case reflect.Struct:
-		for _, i := range nodeFields(v.Type()) {
-			walk(v.Field(i), target, visit)
+		for _, i := range w.fields(v.Type()) {
+			w.walk(v.Field(i))
 		}
-	case reflect.Slice, reflect.Array:
+	case reflect.Slice:
 		if !mayHoldNodes(v.Type().Elem()) {
 			return
 		}
-		for i := range v.Len() {
-			walk(v.Index(i), target, visit)
+		for i, n := 0, v.Len(); i < n; i++ {
+			w.walk(v.Index(i))
 		}
 	}
 }
 
-var fieldsByType sync.Map // reflect.Type -> []int
-
-// nodeFields lists the fields of struct type t that may hold nodes.
-func nodeFields(t reflect.Type) []int {
-	if f, ok := fieldsByType.Load(t); ok {
-		return f.([]int)
+// fields lists the fields of struct type t that may hold nodes.
+func (w *walker) fields(t reflect.Type) []int {
+	if f, ok := w.plans[t]; ok {
+		return f
 	}
 	var idx []int
-	for i := range t.NumField() {
-		if mayHoldNodes(t.Field(i).Type) {
-			idx = append(idx, i)
+	if f, ok := shared.Load(t); ok {
+		idx = f.([]int)
+	} else {
+		for i := range t.NumField() {
+			if mayHoldNodes(t.Field(i).Type) {
+				idx = append(idx, i)
+			}
 		}
+		shared.Store(t, idx)
 	}
-	fieldsByType.Store(t, idx)
+	if w.plans == nil {
+		w.plans = map[reflect.Type][]int{}
+	}
+	w.plans[t] = idx
 	return idx
 }
 
-// mayHoldNodes: pointers, interfaces, and structs, slices and arrays of
-// them. Strings, numbers and positions (file.Idx) hold none.
+// mayHoldNodes: pointers (but not to the source file), interfaces, and
+// structs and slices of them. Strings, numbers and positions hold none.
 func mayHoldNodes(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.Pointer:
 		return t != fileType
 	case reflect.Interface:
 		return true
-	case reflect.Slice, reflect.Array:
+	case reflect.Slice:
 		return mayHoldNodes(t.Elem())
 	case reflect.Struct:
 		for i := range t.NumField() {
