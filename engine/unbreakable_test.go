@@ -280,6 +280,8 @@ func TestHugeArraysAsArguments(t *testing.T) {
 		tryIt(() => new TextDecoder().decode(a));
 		tryIt(() => new TextEncoder().encodeInto("x", a));
 		tryIt(() => localStorage.getItem.call(a, "x"));
+		console.log(a);
+		console.table([{ x: 1 }], a);
 	`)
 	require.NoError(t, res.Err, res.Stderr)
 	assert.Equal(t, `Actions.registerAction: the action name must be a string, received an object
@@ -288,6 +290,12 @@ registerAction: the action body must be a function, received an instance of Arra
 TextDecoder.decode: the input must be an ArrayBuffer or an ArrayBufferView
 TextEncoder.encodeInto: the destination must be a Uint8Array
 Illegal invocation
+[ <4294967295 empty items> ]
+┌─────────┬───────────┐
+│ (index) │ undefined │
+├─────────┼───────────┤
+│ 0       │           │
+└─────────┴───────────┘
 `, res.Stdout)
 	alive(t, e)
 }

@@ -352,7 +352,7 @@ func (r *realm) isArray(o *goja.Object) bool {
 func (r *realm) length(o *goja.Object) int {
 	var n int64
 	r.try(func() { n = r.get(o, "length").ToInteger() })
-	return int(min(max(n, 0), math.MaxInt32))
+	return int(min(max(n, 0), math.MaxUint32)) // an array's length is at most 2**32-1
 }
 
 func (r *realm) isFunction(o *goja.Object) bool {

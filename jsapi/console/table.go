@@ -8,6 +8,9 @@ import (
 	"github.com/dop251/goja"
 )
 
+// maxTableColumns bounds the properties argument of console.table.
+const maxTableColumns = 1 << 16
+
 // table is Node's console.table, drawn with the same box characters.
 func (c *consoleState) table(call goja.FunctionCall) goja.Value {
 	r := c.r
@@ -18,7 +21,9 @@ func (c *consoleState) table(call goja.FunctionCall) goja.Value {
 		if !ok || !r.isArray(po) {
 			panic(c.rt.NewTypeError(`The "properties" argument must be an instance of Array. Received ` + r.inspect(properties, defaultInspectOptions())))
 		}
-		for i, n := 0, r.length(po); i < n; i++ {
+		// A hostile length (2**32-1) must not be a 4-billion-step loop the
+		// job budget cannot stop; no table has more columns than this.
+		for i, n := 0, min(r.length(po), maxTableColumns); i < n; i++ {
 			props = append(props, r.toString(r.get(po, strconv.Itoa(i))))
 		}
 	}
