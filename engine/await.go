@@ -103,8 +103,10 @@ func (v *VM) drive(inv *invocation) {
 	_, err := v.driver(goja.Undefined(), v.rt.ToValue(id))
 	v.code = prev
 	if err != nil {
+		// An interrupt that met the driver's own code (the budget ran out
+		// before the invocation started): it is settled once the job unwinds.
+		inv.die(err, inv.driverCode.phase, Owner{})
 		delete(v.running, id)
-		v.rethrowUncatchable(err)
 		panic(err) // a bug of ours: step never throws JavaScript errors
 	}
 }
