@@ -103,7 +103,7 @@ func (inv *invocation) start() goja.Value {
 	if v.tracing() {
 		inv.traceBegin()
 	}
-	b := v.reg.actions[name].activeBody()
+	b := inv.activeBody()
 	inv.errPhase = PhaseBegin // a refusal: Flex's own, no owner
 	if b == nil {             // 5a
 		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
@@ -127,7 +127,7 @@ func (inv *invocation) start() goja.Value {
 	}
 	inv.entry = &pendingEntry{action: name, payload: inv.payload} // 5f
 	v.reg.pending = append(v.reg.pending, inv.entry)
-	for _, l := range v.listeners(eventInvocationBegin) {
+	for _, l := range inv.listeners(eventInvocationBegin) {
 		ret, err := inv.call(PhaseBegin, l)
 		if err != nil { // rule 19: escapes, the pending entry stays
 			inv.die(err, PhaseBegin, l.owner)
@@ -136,7 +136,7 @@ func (inv *invocation) start() goja.Value {
 		}
 		v.catchLogged(ret, name, PhaseBegin, l.owner)
 	}
-	befores := v.listeners("before" + name) // 5g
+	befores := inv.listeners("before" + name) // 5g
 	if len(befores) == 0 {
 		return inv.runBody()
 	}
@@ -221,7 +221,7 @@ func (inv *invocation) runBody() goja.Value {
 	var ret goja.Value
 	var err error
 	layer := inv.body
-	if r := v.reg.actions[inv.name].activeReplacement(); r != nil {
+	if r := inv.activeReplacement(); r != nil {
 		layer = r
 		if v.tracing() {
 			v.tracef("%s #%d replacement of %s runs (original: body of %s)", inv.name, inv.id, r.owner, inv.body.owner)
@@ -253,7 +253,7 @@ func (inv *invocation) fail(e goja.Value) goja.Value {
 // runAfter is step 10: the after listeners current now, always awaited.
 func (inv *invocation) runAfter(result goja.Value) goja.Value {
 	inv.result = result
-	afters := inv.v.listeners("after" + inv.name)
+	afters := inv.listeners("after" + inv.name)
 	if inv.v.tracing() {
 		inv.traceListeners(PhaseAfter, afters)
 	}
@@ -291,7 +291,7 @@ func (inv *invocation) rejectUnexpected(phase Phase, list []*fnRef, reason goja.
 func (inv *invocation) removePending() goja.Value {
 	v := inv.v
 	inv.dropEntry()
-	for _, l := range v.listeners(eventInvocationEnd) {
+	for _, l := range inv.listeners(eventInvocationEnd) {
 		ret, err := inv.call(PhaseEnd, l)
 		if err != nil {
 			inv.die(err, PhaseEnd, l.owner)

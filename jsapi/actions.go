@@ -68,7 +68,7 @@ func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 	name := c.Argument(0)
 	if _, isObj := name.(*goja.Object); !isObj && !isSymbol(name) {
 		if s, ok := name.Export().(string); ok {
-			return a.rt.ToValue(a.v.InvokeAction(s, c.Argument(1)))
+			return a.rt.ToValue(a.v.InvokeActionAs(a.owner, s, c.Argument(1)))
 		}
 	}
 	// invokeAction never throws (rule 3): a bad name rejects.
