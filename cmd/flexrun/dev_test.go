@@ -245,7 +245,7 @@ let n = 0; while (true) { n++; }
 	errs := s.expect(s.stderr, `keeps serving$`)
 	assert.Equal(t, []string{
 		"flexrun: plugin plugins/g.ts failed to start; it was unloaded: interrupted: still running after the job time budget of 100ms, at plugins/g.ts:3:27",
-		"flexrun: plugins/g.ts gen 3 keeps serving",
+		"flexrun: plugins/g.ts gen 1 keeps serving",
 	}, errs)
 	s.send(".invoke Greet")
 	s.expect(s.stdout, `^'v1'$`)
