@@ -151,3 +151,41 @@ export default async function () { await Actions.invokeAction("Block"); }
 		})
 	})
 }
+
+// A generation whose start timed out cannot come back: what its init
+// registers once it resumes (a Go action it awaited settles late) is
+// refused and logged, and the old generation keeps serving alone.
+func TestTimedOutGenerationCannotRegisterLater(t *testing.T) {
+	t.Parallel()
+	f := newReloadFixtureWith(t, greeterV1, plugins.LoaderOptions{InitTimeout: 50 * time.Millisecond})
+	gate := make(chan struct{})
+	require.NoError(t, f.e.RegisterAction(context.Background(), "Slow", func(context.Context, engine.Payload) (any, error) {
+		<-gate
+		return nil, nil
+	}))
+	f.write(`import { Actions } from "@twilio/flex-ui";
+export default async function () {
+  await Actions.invokeAction("Slow");
+  try {
+    Actions.registerAction("Greet", () => "zombie");
+  } finally {
+    Actions.addListener("afterGreet", () => console.log("zombie listener"));
+  }
+}
+`)
+	_, err := f.l.Reload(context.Background(), f.plugin)
+	var le *plugins.LoadError
+	require.ErrorAs(t, err, &le)
+	require.Equal(t, plugins.PhaseTimedOut, le.Phase)
+	close(gate)
+	waitCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	require.NoError(t, f.e.Wait(waitCtx))
+	assert.Equal(t, "hello ADA", f.greet())
+	assert.NotContains(t, f.e.Stdout(), "zombie")
+	regs, err := f.e.Registrations(context.Background(), engine.Owner{Name: f.plugin.Name, Generation: 2})
+	require.NoError(t, err)
+	assert.Empty(t, regs)
+	assert.Contains(t, f.e.Stderr(), "flexrun: Actions.registerAction: plugin "+f.plugin.Name+"#2 was unloaded")
+	assert.Contains(t, f.e.Stderr(), "flexrun: Actions.addListener: plugin "+f.plugin.Name+"#2 was unloaded")
+}
