@@ -189,3 +189,47 @@ export default async function () {
 	assert.Contains(t, f.e.Stderr(), "flexrun: Actions.registerAction: plugin "+f.plugin.Name+"#2 was unloaded")
 	assert.Contains(t, f.e.Stderr(), "flexrun: Actions.addListener: plugin "+f.plugin.Name+"#2 was unloaded")
 }
+
+// Code of another plugin that reaches Actions through the global flex
+// while a generation is staged (a body serving a Go caller) is that
+// plugin's, not the starting one's: it sees the old generation too.
+func TestGlobalFlexDuringAStagedStartIsTheCallersOwn(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	put := func(name, src string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	put("a.js", `flex.Actions.registerAction("A", () => flex.Actions.invokeAction("B"));`)
+	put("b.js", `flex.Actions.registerAction("B", () => "b1");`)
+	e := flexruntest.New(t, flexruntest.Options{})
+	found, err := plugins.Discover(dir)
+	require.NoError(t, err)
+	l := plugins.NewLoader(e.Engine, e.Host, plugins.LoaderOptions{})
+	_, errs := l.LoadAll(context.Background(), found)
+	require.Empty(t, errs)
+	entered, gate := make(chan struct{}), make(chan struct{})
+	require.NoError(t, e.RegisterAction(context.Background(), "Gate", func(context.Context, engine.Payload) (any, error) {
+		close(entered)
+		<-gate
+		return nil, nil
+	}))
+	put("b.js", `export default async function () {
+  flex.Actions.registerAction("B", () => "b2, whose start fails");
+  await flex.Actions.invokeAction("Gate");
+  throw new Error("b fails");
+}`)
+	reloaded := make(chan error, 1)
+	go func() {
+		_, err := l.Reload(context.Background(), found[1])
+		reloaded <- err
+	}()
+	<-entered
+	have, err := e.Invoke(context.Background(), "A", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "b1", have)
+	close(gate)
+	require.Error(t, <-reloaded)
+	have, err = e.Invoke(context.Background(), "A", nil)
+	require.NoError(t, err)
+	assert.Equal(t, "b1", have)
+}
