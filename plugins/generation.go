@@ -173,10 +173,8 @@ func (l *Loader) swap(ctx context.Context, p Plugin, old *Generation) (*Generati
 	if err != nil {
 		return nil, err
 	}
-	shareCtx, cancel := context.WithTimeout(ctx, l.opts.LoopTimeout)
-	err = share(shareCtx, l.e, l.h, b.Shared)
-	cancel()
-	if err != nil {
+	do := func(ctx context.Context, fn func(*engine.VM) error) error { return l.onLoop(ctx, "share packages", fn) }
+	if err := share(ctx, do, l.h, b.Shared); err != nil {
 		return nil, &LoadError{Plugin: p.Name, Phase: PhaseCompile, Err: err}
 	}
 	var predecessor engine.Owner
