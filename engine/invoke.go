@@ -155,7 +155,7 @@ func (inv *invocation) start() goja.Value {
 	if v.tracing() {
 		inv.traceBegin()
 	}
-	b := v.reg.actions[name].activeBody()
+	b := inv.activeBody()
 	inv.errPhase = PhaseBegin // a refusal: Flex's own, no owner
 	if b == nil {             // 5a
 		return inv.reject(v.coreError("Action does not exist", "Action "+name+" does not exist!", nil))
@@ -179,7 +179,7 @@ func (inv *invocation) start() goja.Value {
 	}
 	inv.entry = &pendingEntry{action: name, payload: inv.payload} // 5f
 	v.reg.pending = append(v.reg.pending, inv.entry)
-	for _, l := range v.listeners(eventInvocationBegin) {
+	for _, l := range inv.listeners(eventInvocationBegin) {
 		ret, err := inv.call(PhaseBegin, l)
 		if err != nil { // rule 19: escapes, the pending entry stays
 			inv.die(err, PhaseBegin, l.owner)
@@ -188,7 +188,7 @@ func (inv *invocation) start() goja.Value {
 		}
 		v.catchLogged(ret, name, PhaseBegin, l.owner)
 	}
-	befores := v.listeners("before" + name) // 5g
+	befores := inv.listeners("before" + name) // 5g
 	inv.driverCode.phase = PhaseBefore
 	if len(befores) == 0 {
 		return inv.runBody()
@@ -275,7 +275,7 @@ func (inv *invocation) runBody() goja.Value {
 	var ret goja.Value
 	var err error
 	layer := inv.body
-	if r := v.reg.actions[inv.name].activeReplacement(); r != nil {
+	if r := inv.activeReplacement(); r != nil {
 		layer = r
 		if v.tracing() {
 			v.tracef("%s #%d replacement of %s runs (original: body of %s)", inv.name, inv.id, r.owner, inv.body.owner)
@@ -308,7 +308,7 @@ func (inv *invocation) fail(e goja.Value) goja.Value {
 func (inv *invocation) runAfter(result goja.Value) goja.Value {
 	inv.result = result
 	inv.driverCode.phase = PhaseAfter
-	afters := inv.v.listeners("after" + inv.name)
+	afters := inv.listeners("after" + inv.name)
 	if inv.v.tracing() {
 		inv.traceListeners(PhaseAfter, afters)
 	}
@@ -347,7 +347,7 @@ func (inv *invocation) removePending() goja.Value {
 	v := inv.v
 	inv.driverCode.phase = PhaseEnd
 	inv.dropEntry()
-	for _, l := range v.listeners(eventInvocationEnd) {
+	for _, l := range inv.listeners(eventInvocationEnd) {
 		ret, err := inv.call(PhaseEnd, l)
 		if err != nil {
 			inv.die(err, PhaseEnd, l.owner)

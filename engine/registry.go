@@ -66,6 +66,11 @@ type registry struct {
 	places   map[Owner]uint64
 	starting map[Owner]uint64
 	inStart  map[Owner]bool // every owner between BeginStart and EndStart
+
+	// staged owners (staging.go) and the invocations that see through
+	// them: the staged owners' own.
+	staged  map[Owner]staging
+	viewers map[*invocation]Owner
 }
 
 func (r *registry) init() {
@@ -74,6 +79,8 @@ func (r *registry) init() {
 	r.places = map[Owner]uint64{}
 	r.starting = map[Owner]uint64{}
 	r.inStart = map[Owner]bool{}
+	r.staged = map[Owner]staging{}
+	r.viewers = map[*invocation]Owner{}
 }
 
 func (r *registry) action(name string) *action {
@@ -240,8 +247,10 @@ func (v *VM) ReplaceAction(owner Owner, name string, fn goja.Value) error {
 
 // Unload removes everything owner registered and returns the count. When
 // the body or the replacement that runs goes, the one before it takes over;
-// an action left with neither is gone. Loop only.
+// an action left with neither is gone. A staged owner (BeginStaged) is
+// dropped, unseen. Loop only.
 func (v *VM) Unload(owner Owner) int {
+	v.reg.dropStaged(owner)
 	n := 0
 	for name, a := range v.reg.actions {
 		var nb, nr int

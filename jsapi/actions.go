@@ -7,6 +7,7 @@ package jsapi
 // are named after the method, the getters "get <method>".
 
 import (
+	"fmt"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -22,11 +23,19 @@ type actionsFacade struct {
 	rt      *goja.Runtime
 	owner   engine.Owner
 	emitter *goja.Object
+	// retired: its owner was unloaded (Host.Forget). Code of that
+	// generation still running later (an await in init that settles after
+	// the start timed out, a listener resuming after a reload) must not
+	// register again: it would serve as a generation that is gone.
+	retired bool
 }
 
 // newActions builds the Actions object for owner.
 func (h *Host) newActions(v *engine.VM, owner engine.Owner) *goja.Object {
 	a := &actionsFacade{h: h, v: v, rt: v.Runtime(), owner: owner}
+	if owner.Generation > 0 { // a plugin's: Forget retires it
+		h.facades[owner] = append(h.facades[owner], a)
+	}
 	a.emitter = a.newEmitter()
 	obj := a.rt.NewObject()
 	methods := []struct {
@@ -56,7 +65,18 @@ func (h *Host) newActions(v *engine.VM, owner engine.Owner) *goja.Object {
 	return obj
 }
 
+// refuseRetired throws when the facade's owner was unloaded. It logs too:
+// the throw usually lands in an init nobody waits for any more.
+func (a *actionsFacade) refuseRetired(method string) {
+	if a.retired {
+		err := fmt.Errorf("Actions.%s: plugin %s was unloaded (its start failed or timed out, or a reload replaced it); it can no longer register", method, a.owner)
+		a.v.Logf("flexrun: %v", err)
+		a.v.Throw(err)
+	}
+}
+
 func (a *actionsFacade) registerAction(c goja.FunctionCall) goja.Value {
+	a.refuseRetired("registerAction")
 	name := a.name("Actions.registerAction", c)
 	if err := a.v.RegisterAction(a.owner, name, c.Argument(1), c.Argument(2)); err != nil {
 		a.v.Throw(err)
@@ -68,7 +88,7 @@ func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 	name := c.Argument(0)
 	if _, isObj := name.(*goja.Object); !isObj && !isSymbol(name) {
 		if s, ok := name.Export().(string); ok {
-			return a.rt.ToValue(a.v.InvokeAction(s, c.Argument(1)))
+			return a.rt.ToValue(a.v.InvokeActionAs(a.owner, s, c.Argument(1)))
 		}
 	}
 	// invokeAction never throws (rule 3): a bad name rejects.
@@ -78,6 +98,7 @@ func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) replaceAction(c goja.FunctionCall) goja.Value {
+	a.refuseRetired("replaceAction")
 	name := a.name("Actions.replaceAction", c)
 	if err := a.v.ReplaceAction(a.owner, name, c.Argument(1)); err != nil {
 		a.v.Throw(err)
@@ -86,6 +107,7 @@ func (a *actionsFacade) replaceAction(c goja.FunctionCall) goja.Value {
 }
 
 func (a *actionsFacade) addListener(c goja.FunctionCall) goja.Value {
+	a.refuseRetired("addListener")
 	if err := a.v.AddListener(a.owner, a.eventName("Actions.addListener", c.Argument(0)), c.Argument(1)); err != nil {
 		a.v.Throw(err)
 	}

@@ -50,9 +50,10 @@ type Options struct {
 type Host struct {
 	opts    Options
 	start   time.Time
-	modules map[engine.Owner]*goja.Object  // @twilio/flex-ui instance per owner
-	plugins map[engine.Owner]*pluginModule // @twilio/flex-plugin instance per owner
-	world   *world.World                   // the headless Flex world (Options.World)
+	modules map[engine.Owner]*goja.Object     // @twilio/flex-ui instance per owner
+	plugins map[engine.Owner]*pluginModule    // @twilio/flex-plugin instance per owner
+	facades map[engine.Owner][]*actionsFacade // plugins' Actions facades, for Forget to retire
+	world   *world.World                      // the headless Flex world (Options.World)
 
 	page     *web.Page                 // window's and document's listeners, by owner
 	packages map[string]*sharedPackage // shared packages' project copies (modules.go)
@@ -95,6 +96,7 @@ func NewHost(opts Options) *Host {
 		opts:     opts,
 		modules:  map[engine.Owner]*goja.Object{},
 		plugins:  map[engine.Owner]*pluginModule{},
+		facades:  map[engine.Owner][]*actionsFacade{},
 		globals:  map[string]*globalHistory{},
 	}
 }

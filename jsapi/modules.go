@@ -83,6 +83,10 @@ func (h *Host) ownerModule(v *engine.VM, owner engine.Owner) *goja.Object {
 // written since; the listeners it added to window and document go. Call it
 // after engine.Unload. Loop only.
 func (h *Host) Forget(owner engine.Owner) {
+	for _, a := range h.facades[owner] {
+		a.retired = true
+	}
+	delete(h.facades, owner)
 	delete(h.modules, owner)
 	delete(h.plugins, owner)
 	h.forgetGlobals(owner)

@@ -23,6 +23,10 @@ type reloadFixture struct {
 }
 
 func newReloadFixture(t *testing.T, src string) *reloadFixture {
+	return newReloadFixtureWith(t, src, plugins.LoaderOptions{})
+}
+
+func newReloadFixtureWith(t *testing.T, src string, opts plugins.LoaderOptions) *reloadFixture {
 	dir := t.TempDir()
 	f := &reloadFixture{t: t, e: flexruntest.New(t, flexruntest.Options{})}
 	f.plugin.Entry = filepath.Join(dir, "greeter.ts")
@@ -31,7 +35,7 @@ func newReloadFixture(t *testing.T, src string) *reloadFixture {
 	require.NoError(t, err)
 	require.Len(t, found, 1)
 	f.plugin = found[0]
-	f.l = plugins.NewLoader(f.e.Engine, f.e.Host, plugins.LoaderOptions{})
+	f.l = plugins.NewLoader(f.e.Engine, f.e.Host, opts)
 	_, err = f.l.Load(context.Background(), f.plugin)
 	require.NoError(t, err)
 	return f
@@ -90,8 +94,8 @@ export default function () { throw new Error("init fails"); }
 	var le *plugins.LoadError
 	require.ErrorAs(t, err, &le)
 	assert.Equal(t, plugins.PhaseStart, le.Phase)
-	assert.Equal(t, "hello ADA", f.greet(), "the last good program runs again")
-	assert.Equal(t, 3, f.l.Live(f.plugin.Name).Owner.Generation)
+	assert.Equal(t, "hello ADA", f.greet(), "the last good generation keeps serving")
+	assert.Equal(t, 1, f.l.Live(f.plugin.Name).Owner.Generation, "it never stopped: the failed start was staged")
 }
 
 func TestUnloadDeletedPlugin(t *testing.T) {

@@ -29,7 +29,7 @@ func RunScript(ctx context.Context, e *engine.Engine, h *jsapi.Host, path string
 	if err != nil {
 		return err // a *CompileError at the script's line, as esbuild's
 	}
-	if err := share(ctx, e, h, b.Shared); err != nil {
+	if err := share(ctx, e.Do, h, b.Shared); err != nil {
 		return err
 	}
 	var done *goja.Promise

@@ -33,11 +33,12 @@ func BuildShared(spec, file string) (*Bundle, error) {
 
 // share gives the host the project's copies of the shared packages a
 // bundle imports, built and compiled off the loop, unless the host already
-// has one for that name: the first copy found serves every plugin.
-func share(ctx context.Context, e *engine.Engine, h *jsapi.Host, shared map[string]string) error {
+// has one for that name: the first copy found serves every plugin. do
+// runs a job on the loop (engine.Engine.Do, or the Loader's bounded one).
+func share(ctx context.Context, do func(context.Context, func(*engine.VM) error) error, h *jsapi.Host, shared map[string]string) error {
 	for _, spec := range slices.Sorted(maps.Keys(shared)) {
 		var wanted bool
-		if err := e.Do(ctx, func(*engine.VM) error { wanted = h.WantsPackage(spec); return nil }); err != nil {
+		if err := do(ctx, func(*engine.VM) error { wanted = h.WantsPackage(spec); return nil }); err != nil {
 			return err
 		}
 		if !wanted {
@@ -51,10 +52,10 @@ func share(ctx context.Context, e *engine.Engine, h *jsapi.Host, shared map[stri
 		if err != nil {
 			return fmt.Errorf("shared package %s (%s): %w", spec, b.Path, err)
 		}
-		if err := e.Do(ctx, func(*engine.VM) error { h.ProvidePackage(spec, prog); return nil }); err != nil {
+		if err := do(ctx, func(*engine.VM) error { h.ProvidePackage(spec, prog); return nil }); err != nil {
 			return err
 		}
-		if err := share(ctx, e, h, b.Shared); err != nil { // react-dom's react
+		if err := share(ctx, do, h, b.Shared); err != nil { // react-dom's react
 			return err
 		}
 	}

@@ -209,7 +209,7 @@ export default class { init() { throw new Error("init fails"); } }
 		require.ErrorAs(t, failed.Err, &le)
 		assert.Equal(t, plugins.PhaseStart, le.Phase)
 		assert.ErrorContains(t, failed.Err, "init fails")
-		assert.Equal(t, 3, failed.Serving, "generation 2 failed; 3 is the last good program again")
+		assert.Equal(t, 1, failed.Serving, "generation 2 failed, staged; 1 never stopped")
 		assert.Equal(t, "hello ADA", f.greet())
 		assert.NotContains(t, f.e.Stdout(), "broken listener")
 	})

@@ -214,7 +214,10 @@ func TestWindowGlobalsUnloadNewestFirst(t *testing.T) {
 }
 
 // TestWindowGlobalsReload: a reload unloads the old generation's globals
-// before the new one runs, so a global the new code no longer sets is gone.
+// when it switches to the new one, so a global the new code no longer sets
+// is gone. The window is one realm: while the new generation starts
+// (staged), the old one still serves and its globals are still set, so
+// the new code reads them.
 func TestWindowGlobalsReload(t *testing.T) {
 	t.Parallel()
 	f := newReloadFixture(t, `window.v1 = 1; window.both = "v1"; flex.Actions.registerAction("Greet", () => "");`)
@@ -225,7 +228,7 @@ func TestWindowGlobalsReload(t *testing.T) {
 	f.write(`window.v2 = 2; window.both = window.both ?? "v2"; flex.Actions.registerAction("Greet", () => "");`)
 	_, err := f.l.Reload(context.Background(), f.plugin)
 	require.NoError(t, err)
-	assert.Equal(t, map[string]string{"v1": "absent", "v2": "2", "both": `"v2"`}, wf.globals(names...))
+	assert.Equal(t, map[string]string{"v1": "absent", "v2": "2", "both": `"v1"`}, wf.globals(names...))
 }
 
 // TestWindowTimersAreOwned: window.setTimeout and its siblings are the

@@ -133,6 +133,29 @@ Actions.registerAction("Greet", (p) => "hello " + p.name);
 Actions.addListener("beforeGreet", (p) => { p.name = p.name.toUpperCase(); });
 `
 
+// While a save starts (its init awaits), .invoke is served by the last good
+// generation, and still after that start fails: never by the failing one,
+// never by nobody.
+func TestDevServesTheOldGenerationWhileTheNewOneStarts(t *testing.T) {
+	t.Parallel()
+	s := startDev(t, map[string]string{"plugins/greeter.ts": devGreeterV1}, "--plugins", "plugins", "--debounce", "10ms")
+	s.expect(s.stdout, `^loaded plugins/greeter\.ts gen 1 `)
+	s.write("plugins/greeter.ts", `import { Actions } from "@twilio/flex-ui";
+export default async function () {
+  Actions.registerAction("Greet", (p) => "broken " + p.name);
+  console.log("gen 2 starting");
+  await new Promise((r) => setTimeout(r, 500));
+  throw new Error("init fails");
+}
+`)
+	s.expect(s.stdout, `^gen 2 starting$`)
+	s.send(`.invoke Greet {"name": "Ada"}`)
+	s.expect(s.stdout, `^'hello ADA'$`)
+	s.expect(s.stderr, `^flexrun: plugins/greeter\.ts gen 1 keeps serving$`)
+	s.send(`.invoke Greet {"name": "Bo"}`)
+	s.expect(s.stdout, `^'hello BO'$`)
+}
+
 func TestDevReloadsAndRunsCommands(t *testing.T) {
 	t.Parallel()
 	s := startDev(t, map[string]string{"plugins/greeter.ts": devGreeterV1}, "--plugins", "plugins", "--debounce", "10ms")
@@ -245,7 +268,7 @@ let n = 0; while (true) { n++; }
 	errs := s.expect(s.stderr, `keeps serving$`)
 	assert.Equal(t, []string{
 		"flexrun: plugin plugins/g.ts failed to start; it was unloaded: interrupted: still running after the job time budget of 100ms, at plugins/g.ts:3:27",
-		"flexrun: plugins/g.ts gen 3 keeps serving",
+		"flexrun: plugins/g.ts gen 1 keeps serving",
 	}, errs)
 	s.send(".invoke Greet")
 	s.expect(s.stdout, `^'v1'$`)
