@@ -44,6 +44,15 @@ func (e *Engine) loop() {
 	wait := time.NewTimer(time.Hour)
 	wait.Stop()
 	for {
+		// Close is heard between any two jobs: a loop that always has work
+		// (an interval whose callback outlasts its period) would never
+		// reach the select below.
+		select {
+		case <-e.stop:
+			e.failWaiters(ErrClosed)
+			return
+		default:
+		}
 		if e.micro.pending() { // left by a job an interrupt cut short
 			e.runJob(Owner{}, nil, func() {})
 			continue

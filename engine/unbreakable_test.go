@@ -299,3 +299,24 @@ Illegal invocation
 `, res.Stdout)
 	alive(t, e)
 }
+
+// Close is heard while the loop always has work: an interval whose
+// callback outlasts its period (here: runs away, and is interrupted every
+// time) used to keep the loop from ever reaching Close.
+func TestCloseWhileAnIntervalRunsAway(t *testing.T) {
+	t.Parallel()
+	e := flexruntest.New(t, flexruntest.Options{Engine: engine.Options{JobBudget: 20 * time.Millisecond}})
+	res := e.RunScript(`setInterval(() => { for (;;) {} }, 1);`)
+	var u *engine.UncaughtError
+	require.ErrorAs(t, res.Err, &u) // the first interrupt
+	closed := make(chan struct{})
+	go func() {
+		e.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-time.After(20 * time.Second): // a hang, not a speed limit
+		t.Fatal("Close did not return while an interval ran away")
+	}
+}
