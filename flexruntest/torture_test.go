@@ -196,9 +196,7 @@ func TestTorture(t *testing.T) {
 	})
 	t.Run("reload is atomic", func(t *testing.T) {
 		if len(st.reloadGone) > 0 {
-			t.Skipf("BUG: during plugins.Loader.Reload, Invoke of an action the old and the new generation both register "+
-				"fails with ErrUnknownAction (Reload unloads the old generation before the new one registers; a failing start "+
-				"also leaves a gap before the rollback): %d of them, e.g.\n%s", len(st.reloadGone), strings.Join(st.reloadGone, "\n"))
+			t.Errorf("%d invocations found the action being reloaded missing, e.g.\n%s", len(st.reloadGone), strings.Join(st.reloadGone, "\n"))
 		}
 	})
 
