@@ -12,7 +12,8 @@ import (
 func (h *Host) installGlobals(v *engine.VM) {
 	rt := v.Runtime()
 	g := rt.GlobalObject()
-	installNativeBounds(rt) // natives.go: built-ins the job budget cannot stop
+	installNativeBounds(rt)     // natives.go: built-ins the job budget cannot stop
+	installHelperIntrinsics(rt) // helpers.go: what esbuild's helpers read
 
 	// queueMicrotask: a throw in the callback is an uncaught error, as in Node.
 	g.Set("queueMicrotask", jsfunc.New(rt, "queueMicrotask", 1, func(c goja.FunctionCall) goja.Value {

@@ -16,6 +16,7 @@ package plugins
 //     meaningful as part of this wrapper.
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
@@ -29,6 +30,8 @@ import (
 	"sync"
 
 	"github.com/evanw/esbuild/pkg/api"
+
+	"github.com/flexrun/flexrun/jsapi"
 )
 
 // Bundle is one compiled entry file, ready for the engine.
@@ -198,7 +201,7 @@ func bundle(abs, src string) (*Bundle, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build plugin %s: source map: %w", abs, err)
 	}
-	b := &Bundle{Path: abs, Code: wrap(js, sm), Files: files, sources: sources, mappings: m.Mappings}
+	b := &Bundle{Path: abs, Code: wrap(helperIntrinsics(js), sm), Files: files, sources: sources, mappings: m.Mappings}
 	if len(shared.found) > 0 {
 		b.Shared = shared.found
 	}
@@ -404,6 +407,31 @@ func (s *sharedFinds) add(spec, file string) {
 
 // wrap closes the banner's function around the bundle, with the source map
 // inlined on the line before the closing "})".
+// helperIntrinsics makes esbuild's runtime helpers at the head of a bundle
+// (`var __defProp = Object.defineProperty;`) read the functions the engine
+// captured at start (jsapi.HelperIntrinsicsName), so that a plugin that
+// replaced Object.defineProperty cannot break the start of later plugins.
+// Only those declaration lines change, in place: the lines after them, and
+// so the source map, stay as they were.
+func helperIntrinsics(js []byte) []byte {
+	lines := bytes.SplitAfter(js, []byte("\n"))
+	for i, l := range lines {
+		t := bytes.TrimSpace(l)
+		if !bytes.HasPrefix(t, []byte("var __")) {
+			if i > 4 && len(t) > 0 { // past the banner: the helpers come first
+				break
+			}
+			continue
+		}
+		if eq := bytes.Index(l, []byte(" = Object.")); eq > 0 && bytes.HasSuffix(t, []byte(";")) && bytes.Count(t, []byte(" ")) == 3 {
+			// Outside a flexrun engine (a bare goja runtime) the binding is absent: Object serves.
+			from := " = (typeof " + jsapi.HelperIntrinsicsName + ` == "object" ? ` + jsapi.HelperIntrinsicsName + " : Object)."
+			lines[i] = append(append(append([]byte{}, l[:eq]...), from...), l[eq+len(" = Object."):]...)
+		}
+	}
+	return bytes.Join(lines, nil)
+}
+
 func wrap(js, sm []byte) string {
 	var b strings.Builder
 	b.Grow(len(js) + base64.StdEncoding.EncodedLen(len(sm)) + 64)
