@@ -93,7 +93,7 @@ func (a *actionsFacade) invokeAction(c goja.FunctionCall) goja.Value {
 	}
 	// invokeAction never throws (rule 3): a bad name rejects.
 	p, _, reject := a.rt.NewPromise()
-	reject(a.rt.NewTypeError("Actions.invokeAction: the action name must be a string, received " + describe(name)))
+	reject(a.rt.NewTypeError("Actions.invokeAction: the action name must be a string, received " + jsargs.Describe(name)))
 	return a.rt.ToValue(p)
 }
 
@@ -214,11 +214,9 @@ func argOrNil(c goja.FunctionCall, i int) goja.Value {
 }
 
 // name is argument 0 of an Actions method that takes an action name: a
-// string, or a TypeError. goja exports a Symbol as its description
-// ("Symbol(n)"), which jsargs.String would take for a string: the action
-// would be filed under another action's name.
+// string, or a TypeError (a Symbol too, which goja would export as its
+// description, filing it under another action's name).
 func (a *actionsFacade) name(api string, c goja.FunctionCall) string {
-	a.refuseSymbol(api, "the action name", c.Argument(0))
 	return jsargs.String(a.rt, api, "the action name", c, 0)
 }
 
@@ -243,7 +241,7 @@ func (a *actionsFacade) eventName(api string, v goja.Value) string {
 // refuseSymbol throws the TypeError of a non-string name when v is a Symbol.
 func (a *actionsFacade) refuseSymbol(api, what string, v goja.Value) {
 	if isSymbol(v) {
-		panic(a.rt.NewTypeError(api + ": " + what + " must be a string, received " + describe(v)))
+		panic(a.rt.NewTypeError(api + ": " + what + " must be a string, received " + jsargs.Describe(v)))
 	}
 }
 
@@ -252,10 +250,3 @@ func isSymbol(v goja.Value) bool {
 	return ok
 }
 
-// describe is jsargs.Describe, naming a Symbol as one.
-func describe(v goja.Value) string {
-	if isSymbol(v) {
-		return "symbol Symbol(" + v.String() + ")" // goja's String() is the bare description
-	}
-	return jsargs.Describe(v)
-}

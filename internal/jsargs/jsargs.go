@@ -24,6 +24,9 @@ func Describe(v goja.Value) string {
 	case goja.IsNull(v):
 		return "null"
 	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return "symbol Symbol(" + v.String() + ")" // goja's String() is the bare description
+	}
 	if _, ok := v.(*goja.Object); ok {
 		if _, isFn := goja.AssertFunction(v); isFn {
 			return "a function"

@@ -70,6 +70,17 @@ func thisSlot[T any](w *web, c goja.FunctionCall) T {
 	return t
 }
 
+// thisGo is this as the Go value T of a Go-backed object (Storage,
+// CSSStyleDeclaration), or a TypeError as browsers throw.
+func thisGo[T any](w *web, c goja.FunctionCall) T {
+	if o, ok := c.This.(*goja.Object); ok {
+		if t, ok := jsfunc.As[T](o); ok {
+			return t
+		}
+	}
+	panic(w.rt.NewTypeError("Illegal invocation"))
+}
+
 // requireArgs throws the browsers' TypeError for a missing argument.
 func (w *web) requireArgs(c goja.FunctionCall, api string, n int) {
 	requireCount(w.rt, api, n, len(c.Arguments))

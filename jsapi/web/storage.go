@@ -32,16 +32,9 @@ func (w *web) installStorage() {
 	proto := ctor.Get("prototype").(*goja.Object)
 	proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("Storage"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 
-	this := func(c goja.FunctionCall) *storage {
-		if o, ok := c.This.(*goja.Object); ok {
-			if s, ok := jsfunc.As[*storage](o); ok {
-				return s
-			}
-		}
-		panic(rt.NewTypeError("Illegal invocation"))
-	}
+	this := thisGo[*storage]
 	w.method(proto, "getItem", 1, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "Storage.getItem", 1)
 		if v, ok := s.items[domString(rt, c.Argument(0))]; ok {
 			return rt.ToValue(v)
@@ -49,24 +42,24 @@ func (w *web) installStorage() {
 		return goja.Null()
 	})
 	w.method(proto, "setItem", 2, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "Storage.setItem", 2)
 		s.setItem(domString(rt, c.Argument(0)), domString(rt, c.Argument(1)))
 		return goja.Undefined()
 	})
 	w.method(proto, "removeItem", 1, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "Storage.removeItem", 1)
 		s.removeItem(domString(rt, c.Argument(0)))
 		return goja.Undefined()
 	})
 	w.method(proto, "clear", 0, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		s.keys, s.items = nil, map[string]string{}
 		return goja.Undefined()
 	})
 	w.method(proto, "key", 1, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "Storage.key", 1)
 		if i := c.Argument(0).ToInteger(); i >= 0 && i < int64(len(s.keys)) {
 			return rt.ToValue(s.keys[i])
@@ -74,7 +67,7 @@ func (w *web) installStorage() {
 		return goja.Null()
 	})
 	w.getter(proto, "length", func(c goja.FunctionCall) goja.Value {
-		return rt.ToValue(len(this(c).keys))
+		return rt.ToValue(len(this(w, c).keys))
 	})
 
 	for _, name := range []string{"localStorage", "sessionStorage"} {

@@ -37,27 +37,20 @@ func (w *web) installStyle() {
 	proto := ctor.Get("prototype").(*goja.Object)
 	proto.DefineDataPropertySymbol(goja.SymToStringTag, rt.ToValue("CSSStyleDeclaration"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	w.styleProto = proto
-	this := func(c goja.FunctionCall) *cssStyle {
-		if o, ok := c.This.(*goja.Object); ok {
-			if s, ok := jsfunc.As[*cssStyle](o); ok {
-				return s
-			}
-		}
-		panic(rt.NewTypeError("Illegal invocation"))
-	}
+	this := thisGo[*cssStyle]
 	w.method(proto, "setProperty", 2, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "CSSStyleDeclaration.setProperty", 2)
 		s.set(cssCamel(domString(rt, c.Argument(0))), nullableString(rt, c.Argument(1)))
 		return goja.Undefined()
 	})
 	w.method(proto, "getPropertyValue", 1, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "CSSStyleDeclaration.getPropertyValue", 1)
 		return rt.ToValue(s.vals[cssCamel(domString(rt, c.Argument(0)))])
 	})
 	w.method(proto, "removeProperty", 1, func(c goja.FunctionCall) goja.Value {
-		s := this(c)
+		s := this(w, c)
 		w.requireArgs(c, "CSSStyleDeclaration.removeProperty", 1)
 		key := cssCamel(domString(rt, c.Argument(0)))
 		old := s.vals[key]
