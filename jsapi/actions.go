@@ -249,4 +249,3 @@ func isSymbol(v goja.Value) bool {
 	_, ok := v.(*goja.Symbol)
 	return ok
 }
-
