@@ -34,8 +34,6 @@ package engine
 //     Promise.all.
 
 import (
-	"reflect"
-
 	"github.com/dop251/goja"
 
 	"github.com/flexrun/flexrun/internal/jsfunc"
@@ -214,14 +212,9 @@ func anys(values []goja.Value) []any {
 	return out
 }
 
-var promiseType = reflect.TypeOf((*goja.Promise)(nil))
-
-// asPromise is obj's promise if obj is a native promise, else nil. It asks
-// the type first: Export of an array would copy every element.
+// asPromise is obj's promise if obj is a native promise, else nil (asking
+// the type first: Export of an array would copy every element).
 func asPromise(obj *goja.Object) *goja.Promise {
-	if obj.ExportType() != promiseType {
-		return nil
-	}
-	p, _ := obj.Export().(*goja.Promise)
+	p, _ := jsfunc.As[*goja.Promise](obj)
 	return p
 }
