@@ -20,6 +20,8 @@ package engine
 // TestGojaAwaitReadsConstructor fails once a goja upgrade fixes the bug.
 
 import (
+	"sync"
+
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/unistring"
@@ -73,14 +75,21 @@ func (v *VM) installAwaitGuard() {
 		}
 		return x
 	})
-	const tmp = "__flexrun_await_guard"
-	if err := v.rt.Set(tmp, guard); err != nil {
+	if err := v.rt.Set(awaitGuardTmp, guard); err != nil {
 		panic(err)
 	}
-	if _, err := v.rt.RunString("const " + AwaitGuardName + " = " + tmp + "; delete globalThis." + tmp + ";"); err != nil {
+	if _, err := v.rt.RunProgram(awaitGuardProgram()); err != nil {
 		panic(err)
 	}
 }
+
+// The declaration takes the guard from a temporary global, then deletes it;
+// compiled once per process (a program runs in any number of runtimes).
+const awaitGuardTmp = "__flexrun_await_guard"
+
+var awaitGuardProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("flexrun:await-guard", "const "+AwaitGuardName+" = "+awaitGuardTmp+"; delete globalThis."+awaitGuardTmp+";", false)
+})
 
 // awaitable is PromiseResolve(%Promise%, x): what is safe to hand goja's
 // await. ex is what reading a promise's constructor threw. Loop only.

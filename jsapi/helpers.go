@@ -9,6 +9,8 @@ package jsapi
 // property of the page's global object.
 
 import (
+	"sync"
+
 	"github.com/dop251/goja"
 )
 
@@ -31,8 +33,13 @@ const helperIntrinsicsSource = `const ` + HelperIntrinsicsName + ` = Object.free
 	}),
 });`
 
+// helperIntrinsicsProgram is compiled once per process.
+var helperIntrinsicsProgram = sync.OnceValue(func() *goja.Program {
+	return goja.MustCompile("flexrun:helper-intrinsics", helperIntrinsicsSource, false)
+})
+
 func installHelperIntrinsics(rt *goja.Runtime) {
-	if _, err := rt.RunString(helperIntrinsicsSource); err != nil {
+	if _, err := rt.RunProgram(helperIntrinsicsProgram()); err != nil {
 		panic(err)
 	}
 }

@@ -414,22 +414,31 @@ func (s *sharedFinds) add(spec, file string) {
 // Only those declaration lines change, in place: the lines after them, and
 // so the source map, stay as they were.
 func helperIntrinsics(js []byte) []byte {
-	lines := bytes.SplitAfter(js, []byte("\n"))
-	for i, l := range lines {
+	var head []byte // the rewritten lines so far; nil while nothing changed
+	done := 0       // js[:done] is in head (or unchanged)
+	for start, i := 0, 0; start < len(js); i++ {
+		end := bytes.IndexByte(js[start:], '\n') + start + 1
+		if end == start { // no newline: the last line
+			end = len(js)
+		}
+		l := js[start:end]
 		t := bytes.TrimSpace(l)
 		if !bytes.HasPrefix(t, []byte("var __")) {
-			if i > 4 && len(t) > 0 { // past the banner: the helpers come first
+			if i > 4 && len(t) > 0 { // past the banner: the helpers come first, and end here
 				break
 			}
-			continue
-		}
-		if eq := bytes.Index(l, []byte(" = Object.")); eq > 0 && bytes.HasSuffix(t, []byte(";")) && bytes.Count(t, []byte(" ")) == 3 {
+		} else if eq := bytes.Index(l, []byte(" = Object.")); eq > 0 && bytes.HasSuffix(t, []byte(";")) && bytes.Count(t, []byte(" ")) == 3 {
 			// Outside a flexrun engine (a bare goja runtime) the binding is absent: Object serves.
 			from := " = (typeof " + jsapi.HelperIntrinsicsName + ` == "object" ? ` + jsapi.HelperIntrinsicsName + " : Object)."
-			lines[i] = append(append(append([]byte{}, l[:eq]...), from...), l[eq+len(" = Object."):]...)
+			head = append(append(append(append(head, js[done:start]...), l[:eq]...), from...), l[eq+len(" = Object."):]...)
+			done = end
 		}
+		start = end
 	}
-	return bytes.Join(lines, nil)
+	if head == nil {
+		return js
+	}
+	return append(head, js[done:]...)
 }
 
 func wrap(js, sm []byte) string {
