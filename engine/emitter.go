@@ -84,9 +84,6 @@ func (v *VM) RemoveAllListeners(event *string) error {
 	return nil
 }
 
-// Listeners returns a snapshot of event's listeners (never mutated later).
-func (v *VM) listeners(event string) []*fnRef { return v.reg.listeners[event] }
-
 // ListenerCount is the number of listeners of event. Loop only.
 func (v *VM) ListenerCount(event string) int { return len(v.reg.listeners[event]) }
 
