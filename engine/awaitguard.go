@@ -9,7 +9,7 @@ package engine
 // never settles. V8 gives the awaiting code the error (for a Proxy, from
 // its then) and goes on.
 //
-// GuardAwaits rewrites every `await x` of a syntax tree into
+// Compile and CompileAST rewrite every `await x` of a syntax tree into
 // `await __flexrun_await(x)`. The engine's native function does the first
 // step of the spec's Await, PromiseResolve(%Promise%, x), so goja's runner
 // only ever awaits a value whose constructor it can read: a primitive, a
@@ -32,10 +32,9 @@ import (
 // AwaitGuardName is the global the rewritten awaits call.
 const AwaitGuardName = "__flexrun_await"
 
-// GuardAwaits rewrites the awaits of prg (see above) before it is compiled
-// with goja.CompileAST; the program must run in an engine. Safe from any
-// goroutine: it touches only prg.
-func GuardAwaits(prg *ast.Program) {
+// guardAwaits rewrites the awaits of prg (see above); the program must run
+// in an engine.
+func guardAwaits(prg *ast.Program) {
 	jsast.Walk(prg, func(a *ast.AwaitExpression) {
 		arg := a.Argument
 		if call, ok := arg.(*ast.CallExpression); ok {
@@ -59,7 +58,14 @@ func Compile(name, src string, strict bool) (*goja.Program, error) {
 	if err != nil {
 		return nil, err
 	}
-	GuardAwaits(prg)
+	return CompileAST(prg, strict)
+}
+
+// CompileAST is goja.CompileAST with the awaits guarded, for callers that
+// parse themselves (with parser options, or to rewrite the tree first).
+// Safe from any goroutine: it touches only prg.
+func CompileAST(prg *ast.Program, strict bool) (*goja.Program, error) {
+	guardAwaits(prg)
 	return goja.CompileAST(prg, strict)
 }
 

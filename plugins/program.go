@@ -42,8 +42,7 @@ func (b *Bundle) Compile() (*goja.Program, error) {
 	if err := rewritePropertyEscapes(b, prg); err != nil {
 		return nil, err
 	}
-	engine.GuardAwaits(prg)
-	prog, err := goja.CompileAST(prg, false)
+	prog, err := engine.CompileAST(prg, false)
 	if err != nil {
 		var se *goja.CompilerSyntaxError
 		if errors.As(err, &se) {

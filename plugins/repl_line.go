@@ -204,8 +204,7 @@ func assemble(name, input, head string, edits []lineEdit, tail string) (*goja.Pr
 		}
 		return nil, syntaxError(name, input, err, 0)
 	}
-	engine.GuardAwaits(parsed)
-	prog, err := goja.CompileAST(parsed, false)
+	prog, err := engine.CompileAST(parsed, false)
 	var ce *goja.CompilerSyntaxError
 	if errors.As(err, &ce) && ce.File != nil {
 		pos := ce.File.Position(ce.Offset) // through the source map: an input position

@@ -214,8 +214,7 @@ func compileAppConfig(path, src string) (*goja.Program, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", path, err)
 	}
-	engine.GuardAwaits(prg)
-	prog, err := goja.CompileAST(prg, false)
+	prog, err := engine.CompileAST(prg, false)
 	var se *goja.CompilerSyntaxError
 	if errors.As(err, &se) && se.File != nil {
 		pos := se.File.Position(se.Offset)
